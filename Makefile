@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-2.0
+# modkfunc: see README.md. As for any out-of-tree module, KDIR= names the
+# kernel build directory. Output goes under $(BUILD), never the source tree.
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+BUILD ?= build/local
+KIT ?= trixie
+KITS ?= trixie trixie-7
+
+CLANG ?= clang
+BPFTOOL ?= bpftool
+USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g
+BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror
+
+B := $(abspath $(BUILD))
+KMOD := $(B)/kmod
+MODULE_SRCS := $(wildcard module/*.c module/*.h)
+BPF_OBJS := $(patsubst bpf_progs/%.bpf.c,$(B)/bpf/%.bpf.o,$(wildcard bpf_progs/*.bpf.c))
+HARNESS_SRCS := $(wildcard harness/*.c)
+# The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
+VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
+SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash)
+
+.PHONY: all modules bpf harness check load unload vm-check vm-run vm-shell test lint clean
+
+all: modules bpf harness
+
+modules: $(KMOD)/Kbuild $(addprefix $(KMOD)/,$(MODULE_SRCS))
+	$(MAKE) -C $(KDIR) M=$(KMOD) modules
+
+# Kbuild builds in the directory it is given, so it is given a copy.
+$(KMOD)/Kbuild: Kbuild
+	@mkdir -p $(@D)
+	cp $< $@
+$(KMOD)/module/%: module/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(B)/vmlinux.h: $(VMLINUX_BTF)
+	@test -n "$<" || { echo "make: no kernel BTF: neither $(KDIR)/vmlinux nor /sys/kernel/btf/vmlinux exists" >&2; exit 1; }
+	@mkdir -p $(@D)
+	$(BPFTOOL) btf dump file $< format c >$@.tmp
+	mv $@.tmp $@
+
+bpf: $(BPF_OBJS)
+$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(wildcard bpf_progs/*.h) $(B)/vmlinux.h
+	@mkdir -p $(@D)
+	$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -c $< -o $@
+
+harness: $(B)/kfcheck
+$(B)/kfcheck: $(HARNESS_SRCS) $(wildcard harness/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -o $@ $(HARNESS_SRCS) -lbpf -lelf -lz
+
+check:
+	@harness/run-suite.sh $(B)
+
+load:
+	@scripts/modules.sh load $(B)
+unload:
+	@scripts/modules.sh unload $(B)
+
+vm-check:
+	@scripts/vm.sh check $(KIT)
+vm-run: export MODKFUNC_VM_CMD = $(CMD)
+vm-run:
+	@scripts/vm.sh run $(KIT)
+vm-shell:
+	@scripts/vm.sh shell $(KIT)
+
+test: lint
+	@scripts/test.sh $(KITS)
+
+lint:
+	shellcheck -x $(SHELL_SRCS)
+
+clean:
+	rm -rf build

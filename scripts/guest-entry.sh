@@ -1,0 +1,29 @@
+#!/bin/sh
+# PID 1 in the guest's real root: runs the job the host wrote, saves its
+# status and the kernel log beside it, and powers off. It must never exit,
+# as PID 1 exiting panics the kernel.
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /var/tmp
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t bpf bpf /sys/fs/bpf
+# bats reads its tests through /dev/fd; without it, it runs none.
+ln -sf /proc/self/fd /dev/fd
+ln -sf /proc/self/fd/0 /dev/stdin
+ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
+mkdir -p /tmp/home
+
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home LANG=C.UTF-8 TERM="${TERM:-linux}"
+job=$(sed -n 's/.*modkfunc_job=\([^ ]*\).*/\1/p' /proc/cmdline)
+out=$(dirname "$job")
+
+cd /src || exit
+setsid -c sh "$job" </dev/console >/dev/console 2>&1
+rc=$?
+
+dmesg >"$out/dmesg.txt"
+echo "$rc" >"$out/status"
+sync
+echo o >/proc/sysrq-trigger
+sleep 30

@@ -1,0 +1,66 @@
+# shellcheck shell=bash
+# Shared by the kit builder and the VM runner: paths, errors, kit files.
+# shellcheck disable=SC2034 # the KIT_* values are for the sourcing script
+
+MODKFUNC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MODKFUNC_CACHE=${MODKFUNC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/modkfunc}
+KITS_DIR=$MODKFUNC_TOP/scripts/kits
+# Where the checkout appears inside a kit, both in its chroot and its guest.
+KIT_SRC=/src
+
+die() {
+	echo "${0##*/}: $*" >&2
+	exit 1
+}
+
+kit_names() {
+	local f
+	for f in "$KITS_DIR"/*.kit; do
+		f=${f##*/}
+		printf '%s ' "${f%.kit}"
+	done
+}
+
+# kit_load NAME: read scripts/kits/NAME.kit into KIT_* variables. The file
+# is data, not code, so it is parsed rather than sourced.
+kit_load() {
+	local key val
+	KIT=$1
+	KIT_FILE=$KITS_DIR/$KIT.kit
+	[ -f "$KIT_FILE" ] || die "unknown kit '$KIT' (known: $(kit_names))"
+	KIT_SUITE='' KIT_EXTRA_SUITES='' KIT_KERNEL_VERSION=''
+	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES=''
+	while IFS='=' read -r key val; do
+		case $key in
+		'' | '#'*) ;;
+		suite) KIT_SUITE=$val ;;
+		extra_suites) KIT_EXTRA_SUITES=$val ;;
+		kernel_version) KIT_KERNEL_VERSION=$val ;;
+		kernel_packages) KIT_KERNEL_PACKAGES=$val ;;
+		extra_packages) KIT_EXTRA_PACKAGES=$val ;;
+		*) die "$KIT_FILE: unknown key '$key'" ;;
+		esac
+	done <"$KIT_FILE"
+	if [ -z "$KIT_SUITE" ] || [ -z "$KIT_KERNEL_VERSION" ] || [ -z "$KIT_KERNEL_PACKAGES" ]; then
+		die "$KIT_FILE: suite, kernel_version and kernel_packages are required"
+	fi
+	KIT_DIR=$MODKFUNC_CACHE/kits/$KIT
+	KIT_ROOT=$KIT_DIR/rootfs
+	KIT_BUILD=$MODKFUNC_TOP/build/$KIT
+}
+
+# kit_chroot CMD...: run CMD in the kit's root with the checkout at
+# $KIT_SRC. The mounts live in a private namespace, so they vanish with
+# the command however it ends.
+kit_chroot() {
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	unshare --mount --propagation private -- sh -euc '
+		root=$1 top=$2 src=$3
+		shift 3
+		mount --bind "$top" "$root$src"
+		mount -t proc proc "$root/proc"
+		mount --bind /dev "$root/dev"
+		exec chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+			HOME=/root LANG=C.UTF-8 "$@"' \
+		kit_chroot "$KIT_ROOT" "$MODKFUNC_TOP" "$KIT_SRC" "$@"
+}

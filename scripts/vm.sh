@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The VM runner: boots a kit's kernel on the kit's root, with this checkout
+# at /src (writable), and runs one job there as root.
+#
+#   vm.sh check KIT   the user flow: load the modules, make check, unload
+#   vm.sh run KIT     run $MODKFUNC_VM_CMD, with the modules built
+#   vm.sh shell KIT   an interactive shell
+#
+# The guest's exit status becomes this script's. A guest that hangs is
+# killed after $VM_TIMEOUT seconds; one that reports no status, or whose
+# kernel log holds a splat, fails the run. Results land in build/KIT/.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+VM_TIMEOUT=${VM_TIMEOUT:-900}
+VM_MEMORY=${VM_MEMORY:-2048}
+SPLAT='BUG:|WARNING:|Oops|refcount_t:'
+
+# The host kmod resolves the order; the files come decompressed, because
+# busybox insmod cannot read .ko.xz.
+make_initramfs() {
+	local dir=$VM_DIR/initramfs ko
+	mkdir -p "$dir"/{bin,dev,proc,sys,newroot,modules}
+	cp /bin/busybox "$dir/bin/busybox"
+	cp "$MODKFUNC_TOP/scripts/guest-init" "$dir/init"
+	: >"$dir/modules.order"
+	for ko in $(modprobe -d "$KIT_ROOT" -S "$KIT_KVER" --show-depends 9p 9pnet_virtio virtio_pci |
+		awk '$1 == "insmod" { print $2 }' | awk '!seen[$0]++'); do
+		ko=$KIT_ROOT$ko
+		case $ko in
+		*.xz) xz -dc "$ko" >"$dir/modules/$(basename "$ko" .xz)" ;;
+		*) cp "$ko" "$dir/modules/" ;;
+		esac
+		basename "${ko%.xz}" >>"$dir/modules.order"
+	done
+	(cd "$dir" && find . | cpio -o -H newc --quiet) >"$VM_DIR/initramfs.cpio"
+}
+
+write_job() {
+	case $MODE in
+	check) echo "exec scripts/guest-check.sh build/$KIT" ;;
+	run) printf '%s\n' "${MODKFUNC_VM_CMD:?set CMD=... (make) or MODKFUNC_VM_CMD}" ;;
+	# shellcheck disable=SC2016 # expanded in the guest
+	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
+	esac >"$VM_DIR/job"
+}
+
+boot() {
+	local console=(-display none -monitor none -serial stdio)
+	[ "$MODE" = shell ] && console=(-nographic)
+	timeout --foreground -k 10 "$VM_TIMEOUT" qemu-system-x86_64 \
+		-machine q35 -accel tcg,thread=multi -smp 2 -m "$VM_MEMORY" \
+		-no-reboot -nic none "${console[@]}" \
+		-kernel "$KIT_ROOT$KIT_VMLINUZ" -initrd "$VM_DIR/initramfs.cpio" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 modkfunc_job=$KIT_SRC/build/$KIT/vm/job" \
+		-fsdev "local,id=rootfs,path=$KIT_ROOT,security_model=passthrough,readonly=on,multidevs=remap" \
+		-device virtio-9p-pci,fsdev=rootfs,mount_tag=rootfs \
+		-fsdev "local,id=src,path=$MODKFUNC_TOP,security_model=passthrough,multidevs=remap" \
+		-device virtio-9p-pci,fsdev=src,mount_tag=src
+}
+
+console_tail() {
+	echo "vm: $1; last console lines:" >&2
+	tail -n "${VM_TAIL:-30}" "$VM_DIR/console.log" | sed 's/^/  | /' >&2
+}
+
+# Prints the failure and returns the status the run ends with.
+judge() {
+	local qemu_rc=$1 status
+	if [ "$qemu_rc" -eq 124 ] || [ "$qemu_rc" -eq 137 ]; then
+		console_tail "the guest timed out after ${VM_TIMEOUT}s and was killed"
+		return 124
+	fi
+	if [ ! -s "$VM_DIR/status" ]; then
+		console_tail "the guest reported no status (it did not boot, or died)"
+		return 1
+	fi
+	status=$(cat "$VM_DIR/status")
+	cp "$VM_DIR/dmesg.txt" "$KIT_BUILD/dmesg.txt"
+	if grep -qE "$SPLAT" "$KIT_BUILD/dmesg.txt"; then
+		echo "vm: kernel splat in the guest's dmesg (saved in build/$KIT/dmesg.txt):" >&2
+		grep -E "$SPLAT" "$KIT_BUILD/dmesg.txt" | sed 's/^/  | /' >&2
+		[ "$status" -ne 0 ] || status=1
+	fi
+	return "$status"
+}
+
+summarize_check() {
+	local counts
+	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$KIT_BUILD/check.tap"); then
+		echo "vm-check: $KIT $KIT_KVER ${counts:-no tests ran}"
+		return 1
+	fi
+	echo "vm-check: $KIT $KIT_KVER $counts"
+}
+
+[ $# -eq 2 ] || die "usage: vm.sh check|run|shell KIT"
+MODE=$1
+case $MODE in check | run | shell) ;; *) die "unknown mode '$MODE'" ;; esac
+kit_load "$2"
+"$MODKFUNC_TOP/scripts/install-deps.sh"
+"$MODKFUNC_TOP/scripts/kit.sh" build "$KIT"
+# shellcheck source=/dev/null
+. "$KIT_BUILD/kit.env"
+
+VM_DIR=$KIT_BUILD/vm
+rm -rf "$VM_DIR" "$KIT_BUILD/check.tap" "$KIT_BUILD/check.junit.xml" "$KIT_BUILD/dmesg.txt"
+mkdir -p "$VM_DIR"
+make_initramfs
+write_job
+
+set +e
+if [ "$MODE" = shell ]; then
+	boot
+	qemu_rc=$?
+else
+	boot </dev/null 2>&1 | tr -d '\r' | tee "$VM_DIR/console.log"
+	qemu_rc=${PIPESTATUS[0]}
+fi
+judge "$qemu_rc"
+rc=$?
+if [ "$MODE" = check ]; then
+	summarize_check || [ "$rc" -ne 0 ] || rc=1
+fi
+exit "$rc"
