@@ -13,6 +13,9 @@ ln -sf /proc/self/fd/0 /dev/stdin
 ln -sf /proc/self/fd/1 /dev/stdout
 ln -sf /proc/self/fd/2 /dev/stderr
 mkdir -p /tmp/home
+# PID 1 waits for the power-off on this pipe: by then 9p is going away, and
+# running any binary, even sleep, would fail and make PID 1 exit.
+mkfifo /run/hold
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home LANG=C.UTF-8 TERM="${TERM:-linux}"
 job=$(sed -n 's/.*modkfunc_job=\([^ ]*\).*/\1/p' /proc/cmdline)
@@ -26,4 +29,4 @@ dmesg >"$out/dmesg.txt"
 echo "$rc" >"$out/status"
 sync
 echo o >/proc/sysrq-trigger
-sleep 30
+read -r _ </run/hold

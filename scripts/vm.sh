@@ -17,16 +17,17 @@ VM_TIMEOUT=${VM_TIMEOUT:-900}
 VM_MEMORY=${VM_MEMORY:-2048}
 SPLAT='BUG:|WARNING:|Oops|refcount_t:'
 
-# The host kmod resolves the order; the files come decompressed, because
-# busybox insmod cannot read .ko.xz.
+# The kit's kmod resolves the load order. The files go in decompressed,
+# because busybox insmod cannot read .ko.xz.
 make_initramfs() {
-	local dir=$VM_DIR/initramfs ko
+	local dir=$VM_DIR/initramfs ko kos
 	mkdir -p "$dir"/{bin,dev,proc,sys,newroot,modules}
 	cp /bin/busybox "$dir/bin/busybox"
 	cp "$MODKFUNC_TOP/scripts/guest-init" "$dir/init"
 	: >"$dir/modules.order"
-	for ko in $(modprobe -d "$KIT_ROOT" -S "$KIT_KVER" --show-depends 9p 9pnet_virtio virtio_pci |
-		awk '$1 == "insmod" { print $2 }' | awk '!seen[$0]++'); do
+	kos=$(kit_chroot modprobe -a -S "$KIT_KVER" --show-depends 9p 9pnet_virtio virtio_pci |
+		awk '$1 == "insmod" && !seen[$2]++ { print $2 }')
+	for ko in $kos; do
 		ko=$KIT_ROOT$ko
 		case $ko in
 		*.xz) xz -dc "$ko" >"$dir/modules/$(basename "$ko" .xz)" ;;
@@ -38,10 +39,10 @@ make_initramfs() {
 }
 
 write_job() {
+	# shellcheck disable=SC2016 # the shell job's $(...) is for the guest
 	case $MODE in
 	check) echo "exec scripts/guest-check.sh build/$KIT" ;;
 	run) printf '%s\n' "${MODKFUNC_VM_CMD:?set CMD=... (make) or MODKFUNC_VM_CMD}" ;;
-	# shellcheck disable=SC2016 # expanded in the guest
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
 	esac >"$VM_DIR/job"
 }

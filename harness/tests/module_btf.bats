@@ -9,8 +9,9 @@ setup() {
 	[ -r /sys/kernel/btf/modkfunc ]
 }
 
-@test "modkfunc's module BTF describes its kfuncs" {
+@test "modkfunc's module BTF tags its kfuncs with bpf_kfunc" {
 	run bpftool -B /sys/kernel/btf/vmlinux btf dump file /sys/kernel/btf/modkfunc
 	assert_success
-	assert_output --regexp "FUNC 'modkfunc_scalar_add' type_id=[0-9]+ linkage=global"
+	# pahole emits the tag only for functions marked __bpf_kfunc.
+	assert_output --regexp "\[([0-9]+)\] FUNC 'modkfunc_scalar_add' .*"$'\n'"\[[0-9]+\] DECL_TAG 'bpf_kfunc' type_id=\1 "
 }
