@@ -10,7 +10,10 @@ KITS ?= trixie trixie-7
 CLANG ?= clang
 BPFTOOL ?= bpftool
 USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g
-BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror
+# Kernels from 6.19 embed tagged structs as anonymous members, which
+# vmlinux.h reproduces; without -fms-extensions clang drops those fields.
+BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror \
+	-fms-extensions -Wno-microsoft-anon-tag
 
 B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
@@ -21,7 +24,7 @@ HARNESS_SRCS := $(wildcard harness/*.c)
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash)
 
-.PHONY: all modules bpf harness check load unload vm-check vm-run vm-shell test lint clean
+.PHONY: all modules bpf harness check load unload vm-check vm-run vm-shell deps test lint clean
 
 all: modules bpf harness
 
@@ -68,7 +71,10 @@ vm-run:
 vm-shell:
 	@scripts/vm.sh shell $(KIT)
 
-test: lint
+deps:
+	@scripts/install-deps.sh
+
+test: deps lint
 	@scripts/test.sh $(KITS)
 
 lint:

@@ -1,0 +1,59 @@
+#!/usr/bin/env bats
+# The VM runner's contract: exit status, timeout, missing status, splats.
+# These boot the default kit's guest with small jobs.
+
+setup_file() {
+	export KIT=${KIT:-trixie}
+	# Build once, so each test's time is the guest's.
+	"$BATS_TEST_DIRNAME/../kit.sh" build "$KIT" >/dev/null
+}
+
+setup() {
+	bats_load_library bats-support
+	bats_load_library bats-assert
+	VM=$BATS_TEST_DIRNAME/../vm.sh
+}
+
+@test "a guest command that exits 3 makes the runner exit 3" {
+	MODKFUNC_VM_CMD='echo guest-ran; exit 3' run "$VM" run "$KIT"
+	assert_equal "$status" 3
+	assert_output --partial guest-ran
+}
+
+@test "a guest command sees the built modules and the checkout" {
+	MODKFUNC_VM_CMD="test -f build/$KIT/kmod/module/modkfunc.ko && test -w /src/build" run "$VM" run "$KIT"
+	assert_success
+}
+
+@test "a guest that never finishes is killed at the timeout and its console tail is shown" {
+	VM_TIMEOUT=45 MODKFUNC_VM_CMD='echo still-busy-marker; sleep 1000' run "$VM" run "$KIT"
+	assert_equal "$status" 124
+	assert_output --partial "the guest timed out after 45s and was killed"
+	assert_output --regexp "  \| still-busy-marker"
+}
+
+@test "a guest that powers off without reporting a status fails the run" {
+	MODKFUNC_VM_CMD='echo o >/proc/sysrq-trigger; sleep 30' run "$VM" run "$KIT"
+	assert_failure
+	assert_output --partial "the guest reported no status"
+}
+
+@test "a WARNING line in the guest's kernel log fails the run as a splat" {
+	MODKFUNC_VM_CMD='echo "WARNING: CPU: 0 PID: 1 at modkfunc runner self-test" >/dev/kmsg' run "$VM" run "$KIT"
+	assert_equal "$status" 1
+	assert_output --partial "kernel splat in the guest's dmesg"
+	assert_output --partial "WARNING: CPU: 0 PID: 1 at modkfunc runner self-test"
+	grep -q "modkfunc runner self-test" "$BATS_TEST_DIRNAME/../../build/$KIT/dmesg.txt"
+}
+
+@test "a refcount splat in the guest's kernel log fails the run" {
+	MODKFUNC_VM_CMD='echo "refcount_t: underflow; use-after-free." >/dev/kmsg' run "$VM" run "$KIT"
+	assert_equal "$status" 1
+	assert_output --partial "kernel splat in the guest's dmesg"
+}
+
+@test "an unknown kit is refused with the list of known kits" {
+	run "$VM" check no-such-kit
+	assert_failure
+	assert_output --regexp "unknown kit 'no-such-kit' \(known: .*trixie"
+}
