@@ -19,7 +19,9 @@ B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
 MODULE_SRCS := $(wildcard module/*.c module/*.h)
 BPF_OBJS := $(patsubst bpf_progs/%.bpf.c,$(B)/bpf/%.bpf.o,$(wildcard bpf_progs/*.bpf.c))
-HARNESS_SRCS := $(wildcard harness/*.c)
+# The capture and the views, shared by kfcheck and the LD_PRELOAD auditor.
+CAPTURE_SRCS := $(addprefix harness/,syscall_hook.c capture.c btfinfo.c kallsyms.c resolve.c report.c json.c)
+KFCHECK_SRCS := $(filter-out harness/kfaudit.c $(CAPTURE_SRCS),$(wildcard harness/*.c))
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash)
@@ -50,10 +52,13 @@ $(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(wildcard bpf_progs/*.h) $(B)/vmlinux.h
 	@mkdir -p $(@D)
 	$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -c $< -o $@
 
-harness: $(B)/kfcheck
-$(B)/kfcheck: $(HARNESS_SRCS) $(wildcard harness/*.h)
+harness: $(B)/kfcheck $(B)/libkfaudit.so
+$(B)/kfcheck: $(KFCHECK_SRCS) $(CAPTURE_SRCS) $(wildcard harness/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $(HARNESS_SRCS) -lbpf -lelf -lz
+	$(CC) $(USER_CFLAGS) -o $@ $(KFCHECK_SRCS) $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
+$(B)/libkfaudit.so: harness/kfaudit.c $(CAPTURE_SRCS) $(wildcard harness/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(USER_CFLAGS) -fPIC -shared -o $@ harness/kfaudit.c $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
 
 check:
 	@harness/run-suite.sh $(B)

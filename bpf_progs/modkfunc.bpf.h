@@ -2,10 +2,56 @@
 /*
  * Every kfunc and ksym that modkfunc's programs use, declared once so that
  * a signature change in module/ has exactly one place to follow it here.
+ * Module types are not in vmlinux.h: they are declared here, and CO-RE
+ * finds them in the module's BTF.
  */
 #ifndef MODKFUNC_BPF_H
 #define MODKFUNC_BPF_H
 
+struct modkfunc_obj;
+
+struct modkfunc_pcpu_stats {
+	__u64 calls;
+	__u64 last_value;
+} __attribute__((preserve_access_index));
+
+/* modkfunc: the common set, callable from every program type. */
 extern __u64 modkfunc_scalar_add(__u64 a, __u32 b) __ksym;
+extern __u64 modkfunc_whoami(__u64 cookie) __ksym;
+extern __u64 modkfunc_mem_sum(const __u8 *buf, __u32 buf__sz) __ksym;
+extern __u64 modkfunc_const_scale(__u64 value, __u32 factor__k) __ksym;
+extern struct modkfunc_obj *modkfunc_obj_acquire(__u64 tag) __ksym;
+extern void modkfunc_obj_release(struct modkfunc_obj *obj) __ksym;
+extern __u64 modkfunc_obj_tag(struct modkfunc_obj *obj) __ksym;
+extern __u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
+				 __u64 fallback) __ksym;
+extern __u64 modkfunc_sleepable_yield(__u64 value) __ksym;
+extern __u64 modkfunc_destructive_noop(__u64 value) __ksym;
+
+/* modkfunc: the packet set, for tc and XDP only. Weak, so that a program
+ * can ask with bpf_ksym_exists() whether the running kernel has it. */
+extern __u64 modkfunc_pkt_tag(__u64 value) __ksym __weak;
+
+/* modkfunc_peer: same signature as modkfunc_whoami(), other module. */
+extern __u64 modkfunc_peer_whoami(__u64 cookie) __ksym;
+
+/* No module provides this one. */
+extern __u64 modkfunc_missing(__u64 value) __ksym __weak;
+
+/* vmlinux kfuncs, for programs that mix vmlinux and module calls. */
+extern struct task_struct *bpf_task_from_pid(__s32 pid) __ksym;
+extern void bpf_task_release(struct task_struct *p) __ksym;
+
+/* Typed ksym: the verifier types loads through it from modkfunc's BTF. */
+extern const struct modkfunc_pcpu_stats modkfunc_pcpu_stats __ksym;
+
+/* Typeless ksym: only an address, which libbpf takes from /proc/kallsyms. */
+extern const void modkfunc_identity __ksym;
+
+/* libbpf before 1.2 has no bpf_ksym_exists(): an unresolved weak extern
+ * is address 0, so testing the address is the same question. */
+#ifndef bpf_ksym_exists
+#define bpf_ksym_exists(sym) (!!(sym))
+#endif
 
 #endif /* MODKFUNC_BPF_H */

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Scalar kfunc arguments: the result proves the call reached the module. */
+/* Scalar arguments, from every program type. */
 #include "vmlinux.h"
-#include <bpf/bpf_helpers.h>
-
+#include "prog_types.bpf.h"
 #include "modkfunc.bpf.h"
 
-/* Globals, not constants, so the verifier cannot fold the call away. */
+/* Globals, not constants, so kfcheck --set can vary the inputs. */
 __u64 scalar_a = 40;
 __u32 scalar_b = 2;
 
-SEC("syscall")
-int scalar_add(void *ctx)
+static __always_inline __u64 scalar(void)
 {
 	return modkfunc_scalar_add(scalar_a, scalar_b);
 }
+
+PROGS_ALL_TYPES(scalar)
 
 char LICENSE[] SEC("license") = "GPL";

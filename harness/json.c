@@ -37,6 +37,18 @@ void json_int(struct json *j, const char *key, long long val)
 	fprintf(j->out, "%lld", val);
 }
 
+void json_uint(struct json *j, const char *key, unsigned long long val)
+{
+	json_key(j, key);
+	fprintf(j->out, "%llu", val);
+}
+
+void json_bool(struct json *j, const char *key, bool val)
+{
+	json_key(j, key);
+	fputs(val ? "true" : "false", j->out);
+}
+
 void json_end(struct json *j)
 {
 	fputs("}\n", j->out);

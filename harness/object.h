@@ -6,8 +6,9 @@
 #include <bpf/libbpf.h>
 
 /*
- * Each returns NULL or a negative errno after printing one line that names
- * the file and the cause, followed by libbpf's own lines where they help.
+ * Each prints one line naming the file and the cause on failure, then the
+ * lines that support it: the verifier's when the kernel refused a program,
+ * libbpf's and a diagnosis when libbpf refused before the kernel saw it.
  */
 struct bpf_object *object_open(const char *path);
 int object_load(struct bpf_object *obj, const char *path);

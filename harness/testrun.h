@@ -1,11 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Running a loaded program once through BPF_PROG_TEST_RUN. */
+/*
+ * Running a loaded program once, by the means its type allows:
+ *   syscall, tc, xdp   BPF_PROG_TEST_RUN (tc and xdp get a 64-byte packet)
+ *   fentry, fexit      attach, then BPF_PROG_TEST_RUN, which calls the
+ *                      bpf_fentry_test functions they attach to
+ *   tp_btf             attach, then one getppid() from this process
+ */
 #ifndef KFCHECK_TESTRUN_H
 #define KFCHECK_TESTRUN_H
 
 #include <bpf/libbpf.h>
 
-/* Returns 0 and sets *retval, or a negative errno after printing why. */
-int testrun_prog(struct bpf_program *prog, unsigned int *retval);
+struct run_result {
+	const char *how;
+	unsigned int retval;
+};
+
+/* Returns 0, or a negative errno after printing why. */
+int testrun_prog(struct bpf_program *prog, struct run_result *res);
 
 #endif

@@ -30,4 +30,9 @@
 #define BTF_KFUNCS_END(name) BTF_SET8_END(name)
 #endif
 
+/* 7.0 made trusted arguments the default for every kfunc and dropped the flag. */
+#ifndef KF_TRUSTED_ARGS
+#define KF_TRUSTED_ARGS 0
+#endif
+
 #endif /* MODKFUNC_COMPAT_H */

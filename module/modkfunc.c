@@ -2,14 +2,85 @@
 /*
  * modkfunc: a kfunc provider whose only job is to be called from BPF, so
  * that a test can prove each call reached this module and this function.
+ * Each family below exercises one rule the verifier enforces for module
+ * kfuncs; debugfs counts every call (see counters.h).
  */
 #include <linux/bpf.h>
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
 #include <linux/init.h>
 #include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 
 #include "compat.h"
+#include "counters.h"
+
+/* "modk": the high half of what modkfunc_whoami() returns. */
+#define MODKFUNC_IDENTITY 0x6d6f646bULL
+
+/*
+ * The same value as a symbol, for BPF to read through a typeless ksym:
+ * libbpf finds its address in /proc/kallsyms, not in BTF.
+ */
+const u64 modkfunc_identity = MODKFUNC_IDENTITY;
+
+#define MODKFUNC_KFUNCS(X)						\
+	X(scalar_add) X(whoami) X(mem_sum) X(const_scale)		\
+	X(obj_acquire) X(obj_release) X(obj_tag) X(obj_tag_or)		\
+	X(sleepable_yield) X(destructive_noop) X(pkt_tag)
+
+enum {
+#define MKF_ENUM(name) MKF_##name,
+	MODKFUNC_KFUNCS(MKF_ENUM)
+	MKF_NR
+};
+
+static const char *const mkf_names[] = {
+#define MKF_NAME(name) "modkfunc_" #name,
+	MODKFUNC_KFUNCS(MKF_NAME)
+};
+
+static atomic64_t mkf_calls[MKF_NR];
+static struct mkf_counters mkf = {
+	.names = mkf_names,
+	.calls = mkf_calls,
+	.nr = MKF_NR,
+};
+
+/**
+ * struct modkfunc_pcpu_stats - per-CPU record of kfunc calls
+ * @calls: kfunc calls made on this CPU
+ * @last_value: the last result a kfunc returned on this CPU
+ *
+ * BPF reads it through a typed ksym (``extern const struct
+ * modkfunc_pcpu_stats modkfunc_pcpu_stats __ksym``): the verifier types
+ * the load from this module's BTF, so a field access is checked.
+ */
+struct modkfunc_pcpu_stats {
+	u64 calls;
+	u64 last_value;
+};
+
+/* Not static: pahole encodes only global per-CPU variables as BTF VARs. */
+DEFINE_PER_CPU(struct modkfunc_pcpu_stats, modkfunc_pcpu_stats);
+
+/**
+ * struct modkfunc_obj - the object of the acquire/release family
+ * @tag: the value it was acquired with
+ */
+struct modkfunc_obj {
+	u64 tag;
+};
+
+static u64 mkf_account(unsigned int idx, u64 value)
+{
+	mkf_count(&mkf, idx);
+	this_cpu_inc(modkfunc_pcpu_stats.calls);
+	this_cpu_write(modkfunc_pcpu_stats.last_value, value);
+	return value;
+}
 
 __bpf_kfunc_start_defs();
 
@@ -19,41 +90,242 @@ __bpf_kfunc_start_defs();
  * @b: second addend
  *
  * Verifier: both arguments are scalars, so any value is accepted and no
- * pointer may be passed. It is in the common set: every program type may
- * call it.
+ * pointer may be passed. In the common set: every program type may call it.
  *
  * Return: @a + @b, wrapping at 64 bits.
  */
 __bpf_kfunc u64 modkfunc_scalar_add(u64 a, u32 b)
 {
-	return a + b;
+	return mkf_account(MKF_scalar_add, a + b);
+}
+
+/**
+ * modkfunc_whoami() - name the module that answered
+ * @cookie: echoed back, so a call site can be told from another
+ *
+ * Verifier: a scalar argument. modkfunc_peer has modkfunc_peer_whoami()
+ * with the same signature; a call resolved to the wrong module returns
+ * the other module's identity.
+ *
+ * Return: "modk" (0x6d6f646b) in the high 32 bits, the low 32 bits of
+ * @cookie in the low 32 bits.
+ */
+__bpf_kfunc u64 modkfunc_whoami(u64 cookie)
+{
+	return mkf_account(MKF_whoami, MODKFUNC_IDENTITY << 32 | (u32)cookie);
+}
+
+/**
+ * modkfunc_mem_sum() - sum the bytes of a buffer
+ * @buf: the bytes
+ * @buf__sz: how many; the __sz suffix pairs it with @buf
+ *
+ * Verifier: @buf must point to memory the program may read, at least
+ * @buf__sz bytes of it, and @buf__sz must be bounded; an access beyond the
+ * buffer is rejected at load time.
+ *
+ * Return: the sum of the bytes.
+ */
+__bpf_kfunc u64 modkfunc_mem_sum(const u8 *buf, u32 buf__sz)
+{
+	u64 sum = 0;
+	u32 i;
+
+	for (i = 0; i < buf__sz; i++)
+		sum += buf[i];
+	return mkf_account(MKF_mem_sum, sum);
+}
+
+/**
+ * modkfunc_const_scale() - multiply by a load-time constant
+ * @value: the value
+ * @factor__k: the factor; the __k suffix makes it a constant
+ *
+ * Verifier: @factor__k must be a known constant at the call site; a value
+ * computed at run time is rejected.
+ *
+ * Return: @value * @factor__k.
+ */
+__bpf_kfunc u64 modkfunc_const_scale(u64 value, u32 factor__k)
+{
+	return mkf_account(MKF_const_scale, value * factor__k);
+}
+
+/**
+ * modkfunc_obj_acquire() - acquire a new object
+ * @tag: stored in the object; 0 makes the call fail
+ *
+ * Verifier (KF_ACQUIRE | KF_RET_NULL): the result must be checked for
+ * NULL before use, and every non-NULL result must reach
+ * modkfunc_obj_release() on every path before the program exits.
+ *
+ * Return: the object, or NULL if @tag is 0 or memory is short.
+ */
+__bpf_kfunc struct modkfunc_obj *modkfunc_obj_acquire(u64 tag)
+{
+	struct modkfunc_obj *obj = NULL;
+
+	if (tag)
+		obj = kmalloc(sizeof(*obj), GFP_ATOMIC);
+	if (obj) {
+		obj->tag = tag;
+		atomic64_inc(&mkf.live);
+	}
+	mkf_account(MKF_obj_acquire, tag);
+	return obj;
+}
+
+/**
+ * modkfunc_obj_release() - release an acquired object
+ * @obj: an object from modkfunc_obj_acquire()
+ *
+ * Verifier (KF_RELEASE): @obj must be an acquired reference the program
+ * still holds; releasing anything else, or twice, is rejected.
+ */
+__bpf_kfunc void modkfunc_obj_release(struct modkfunc_obj *obj)
+{
+	mkf_account(MKF_obj_release, obj->tag);
+	atomic64_dec(&mkf.live);
+	kfree(obj);
+}
+
+/**
+ * modkfunc_obj_tag() - read an object's tag
+ * @obj: a trusted object
+ *
+ * Verifier (KF_TRUSTED_ARGS; the default from 7.0): @obj must be a
+ * trusted pointer, such as an acquired reference; NULL or a pointer
+ * walked from another object is rejected.
+ *
+ * Return: the tag @obj was acquired with.
+ */
+__bpf_kfunc u64 modkfunc_obj_tag(struct modkfunc_obj *obj)
+{
+	return mkf_account(MKF_obj_tag, obj->tag);
+}
+
+/**
+ * modkfunc_obj_tag_or() - read an object's tag, if there is an object
+ * @obj__nullable: an object, or NULL; the __nullable suffix allows NULL
+ * @fallback: returned when @obj__nullable is NULL
+ *
+ * Verifier: @obj__nullable may be a literal NULL or a trusted object.
+ *
+ * Return: the object's tag, or @fallback.
+ */
+__bpf_kfunc u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
+				    u64 fallback)
+{
+	return mkf_account(MKF_obj_tag_or,
+			   obj__nullable ? obj__nullable->tag : fallback);
+}
+
+/**
+ * modkfunc_sleepable_yield() - a kfunc that may sleep
+ * @value: returned unchanged
+ *
+ * Verifier (KF_SLEEPABLE): only a sleepable program (syscall, or a .s
+ * section such as fentry.s) may call it.
+ *
+ * Return: @value.
+ */
+__bpf_kfunc u64 modkfunc_sleepable_yield(u64 value)
+{
+	might_sleep();
+	cond_resched();
+	return mkf_account(MKF_sleepable_yield, value);
+}
+
+/**
+ * modkfunc_destructive_noop() - a kfunc flagged destructive, that is not
+ * @value: returned unchanged
+ *
+ * Verifier (KF_DESTRUCTIVE): the loader must hold CAP_SYS_BOOT, or the
+ * load fails with EACCES. It does nothing harmful, so tests may call it.
+ *
+ * Return: @value.
+ */
+__bpf_kfunc u64 modkfunc_destructive_noop(u64 value)
+{
+	return mkf_account(MKF_destructive_noop, value);
+}
+
+/**
+ * modkfunc_pkt_tag() - a kfunc for packet programs only
+ * @value: the input
+ *
+ * Verifier: it is registered for tc (BPF_PROG_TYPE_SCHED_CLS) and XDP
+ * only; from any other program type the load fails with "calling kernel
+ * function modkfunc_pkt_tag is not allowed".
+ *
+ * Return: @value * 2 + 1.
+ */
+__bpf_kfunc u64 modkfunc_pkt_tag(u64 value)
+{
+	return mkf_account(MKF_pkt_tag, value * 2 + 1);
 }
 
 __bpf_kfunc_end_defs();
 
 BTF_KFUNCS_START(modkfunc_common_ids)
 BTF_ID_FLAGS(func, modkfunc_scalar_add)
+BTF_ID_FLAGS(func, modkfunc_whoami)
+BTF_ID_FLAGS(func, modkfunc_mem_sum)
+BTF_ID_FLAGS(func, modkfunc_const_scale)
+BTF_ID_FLAGS(func, modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL)
+BTF_ID_FLAGS(func, modkfunc_obj_release, KF_RELEASE)
+BTF_ID_FLAGS(func, modkfunc_obj_tag, KF_TRUSTED_ARGS)
+BTF_ID_FLAGS(func, modkfunc_obj_tag_or)
+BTF_ID_FLAGS(func, modkfunc_sleepable_yield, KF_SLEEPABLE)
+BTF_ID_FLAGS(func, modkfunc_destructive_noop, KF_DESTRUCTIVE)
 BTF_KFUNCS_END(modkfunc_common_ids)
+
+BTF_KFUNCS_START(modkfunc_pkt_ids)
+BTF_ID_FLAGS(func, modkfunc_pkt_tag)
+BTF_KFUNCS_END(modkfunc_pkt_ids)
 
 static const struct btf_kfunc_id_set modkfunc_common_set = {
 	.owner = THIS_MODULE,
 	.set = &modkfunc_common_ids,
 };
 
+static const struct btf_kfunc_id_set modkfunc_pkt_set = {
+	.owner = THIS_MODULE,
+	.set = &modkfunc_pkt_ids,
+};
+
+static int modkfunc_register(void)
+{
+	int err;
+
+	/* UNSPEC is the common hook: every program type. */
+	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_UNSPEC,
+					&modkfunc_common_set);
+	if (!err)
+		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS,
+						&modkfunc_pkt_set);
+	if (!err)
+		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP,
+						&modkfunc_pkt_set);
+	return err;
+}
+
 static int __init modkfunc_init(void)
 {
 	int err;
 
-	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_UNSPEC,
-					&modkfunc_common_set);
-	if (err)
-		pr_err("modkfunc: registering the common kfunc set failed: %d\n",
-		       err);
+	mkf_counters_init(&mkf, "modkfunc");
+	err = modkfunc_register();
+	if (err) {
+		pr_err("modkfunc: registering kfunc sets failed: %d\n", err);
+		mkf_counters_exit(&mkf);
+	}
 	return err;
 }
 
 static void __exit modkfunc_exit(void)
 {
+	mkf_counters_exit(&mkf);
 }
 
 module_init(modkfunc_init);

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <linux/btf.h>
+
+#include "btfinfo.h"
+#include "capture.h"
+#include "resolve.h"
+
+static struct load_record *records;
+static capture_sink sink;
+static bool busy;
+
+bool capture_busy(void)
+{
+	return busy;
+}
+
+void capture_set_sink(capture_sink fn)
+{
+	sink = fn;
+}
+
+static void *u64_ptr(__u64 v)
+{
+	return (void *)(unsigned long)v;
+}
+
+static void *copy_user(__u64 ptr, size_t len)
+{
+	void *p;
+
+	if (!ptr || !len)
+		return NULL;
+	p = malloc(len);
+	if (p)
+		memcpy(p, u64_ptr(ptr), len);
+	return p;
+}
+
+/*
+ * fd_array has no length the kernel can check, and a caller may point off
+ * past its end on purpose: read the slot without risking a fault.
+ */
+static int read_slot(__u64 fd_array, int off, int *fd)
+{
+	struct iovec local = { fd, sizeof(*fd) };
+	struct iovec remote = { (char *)u64_ptr(fd_array) + (long)off * sizeof(int),
+				sizeof(int) };
+
+	return process_vm_readv(getpid(), &local, 1, &remote, 1, 0) ==
+	       sizeof(int) ? 0 : -EFAULT;
+}
+
+/* Names the BTF object behind @fd into @ref, then the type at ref->imm. */
+static void describe(struct kfunc_ref *ref, int fd)
+{
+	const char *name;
+	__u32 obj_id;
+	int err;
+
+	ref->btf_fd = fd;
+	err = btfinfo_fd(fd, ref->btf, sizeof(ref->btf), &obj_id);
+	if (err) {
+		snprintf(ref->btf, sizeof(ref->btf), "%s",
+			 err == -EINVAL ? "(not a BTF fd)" : "(bad fd)");
+		snprintf(ref->name, sizeof(ref->name), "(no BTF)");
+		return;
+	}
+	name = btfinfo_type(obj_id, ref->imm, &ref->kind);
+	snprintf(ref->name, sizeof(ref->name), "%s",
+		 name ? name : "(no such type)");
+}
+
+static void describe_vmlinux(struct kfunc_ref *ref)
+{
+	const char *name = btfinfo_type(btfinfo_vmlinux_id(), ref->imm, &ref->kind);
+
+	snprintf(ref->btf, sizeof(ref->btf), "vmlinux");
+	snprintf(ref->name, sizeof(ref->name), "%s", name ? name : "(no such type)");
+}
+
+static void sent_call(struct kfunc_ref *ref, const union bpf_attr *attr)
+{
+	int fd;
+
+	if (!ref->off) {
+		describe_vmlinux(ref);
+		return;
+	}
+	if (ref->off < 0)
+		snprintf(ref->btf, sizeof(ref->btf), "(negative off)");
+	else if (!attr->fd_array)
+		snprintf(ref->btf, sizeof(ref->btf), "(no fd_array)");
+	else if (read_slot(attr->fd_array, ref->off, &fd))
+		snprintf(ref->btf, sizeof(ref->btf), "(slot unreadable)");
+	else {
+		describe(ref, fd);
+		return;
+	}
+	snprintf(ref->name, sizeof(ref->name), "(no BTF)");
+}
+
+static void sent_ksym(struct kfunc_ref *ref, int btf_fd)
+{
+	if (btf_fd)
+		describe(ref, btf_fd);
+	else
+		describe_vmlinux(ref);
+}
+
+static struct kfunc_ref *add_ref(struct kfunc_ref **refs, int *nr, int insn,
+				 int off, int imm)
+{
+	struct kfunc_ref *grown = realloc(*refs, (*nr + 1) * sizeof(**refs));
+
+	if (!grown)
+		return NULL;
+	*refs = grown;
+	grown += (*nr)++;
+	memset(grown, 0, sizeof(*grown));
+	grown->insn = insn;
+	grown->off = off;
+	grown->imm = imm;
+	grown->kind = -1;
+	grown->btf_fd = -1;
+	return grown;
+}
+
+static void sent_view(struct load_record *rec, const union bpf_attr *attr)
+{
+	const struct bpf_insn *insn = rec->insns;
+	struct kfunc_ref *ref;
+	__u32 i;
+
+	for (i = 0; insn && i < attr->insn_cnt; i++) {
+		if (insn[i].code == (BPF_JMP | BPF_CALL) &&
+		    insn[i].src_reg == BPF_PSEUDO_KFUNC_CALL) {
+			ref = add_ref(&rec->calls, &rec->nr_calls, i,
+				      insn[i].off, insn[i].imm);
+			if (ref)
+				sent_call(ref, attr);
+		} else if (insn[i].code == (BPF_LD | BPF_IMM | BPF_DW)) {
+			if (insn[i].src_reg == BPF_PSEUDO_BTF_ID &&
+			    i + 1 < attr->insn_cnt) {
+				ref = add_ref(&rec->ksyms, &rec->nr_ksyms, i, 0,
+					      insn[i].imm);
+				if (ref)
+					sent_ksym(ref, insn[i + 1].imm);
+			}
+			i++;
+		}
+	}
+}
+
+/* A reload needs these after the loader has closed its own copies. */
+static int dup_fd(__u32 fd)
+{
+	return fd ? fcntl((int)fd, F_DUPFD_CLOEXEC, 3) : -1;
+}
+
+static struct load_record *record_new(const union bpf_attr *attr, long ret,
+				      int err)
+{
+	struct load_record *rec = calloc(1, sizeof(*rec));
+
+	if (!rec)
+		return NULL;
+	rec->attr = *attr;
+	memcpy(rec->name, attr->prog_name, sizeof(rec->name) - 1);
+	rec->prog_type = attr->prog_type;
+	rec->fd = ret;
+	rec->err = ret < 0 ? err : 0;
+	rec->insns = copy_user(attr->insns, attr->insn_cnt * sizeof(struct bpf_insn));
+	if (attr->license)
+		snprintf(rec->license, sizeof(rec->license), "%s",
+			 (const char *)u64_ptr(attr->license));
+	rec->func_info = copy_user(attr->func_info,
+				   attr->func_info_cnt * attr->func_info_rec_size);
+	rec->line_info = copy_user(attr->line_info,
+				   attr->line_info_cnt * attr->line_info_rec_size);
+	rec->prog_btf_fd = dup_fd(attr->prog_btf_fd);
+	rec->attach_btf_obj_fd = dup_fd(attr->attach_btf_obj_fd);
+	if (attr->log_level && attr->log_buf && attr->log_size)
+		rec->log = strndup(u64_ptr(attr->log_buf), attr->log_size);
+	return rec;
+}
+
+static void record_free(struct load_record *rec)
+{
+	if (rec->prog_btf_fd >= 0)
+		close(rec->prog_btf_fd);
+	if (rec->attach_btf_obj_fd >= 0)
+		close(rec->attach_btf_obj_fd);
+	free(rec->log);
+	free(rec->insns);
+	free(rec->func_info);
+	free(rec->line_info);
+	free(rec->calls);
+	free(rec->ksyms);
+	free(rec);
+}
+
+long capture_prog_load(syscall_fn real, union bpf_attr *attr, unsigned int size)
+{
+	union bpf_attr copy;
+	struct load_record *rec;
+	long ret;
+	int err;
+
+	ret = real(__NR_bpf, BPF_PROG_LOAD, attr, size);
+	err = errno;
+	busy = true;
+	memset(&copy, 0, sizeof(copy));
+	memcpy(&copy, attr, size < sizeof(copy) ? size : sizeof(copy));
+	rec = record_new(&copy, ret, err);
+	if (rec) {
+		sent_view(rec, &copy);
+		if (ret >= 0)
+			resolve_view(rec);
+		if (sink) {
+			sink(rec);
+			record_free(rec);
+		} else {
+			rec->next = records;
+			records = rec;
+		}
+	}
+	busy = false;
+	errno = err;
+	return ret;
+}
+
+const struct load_record *capture_by_fd(int fd)
+{
+	const struct load_record *rec;
+
+	for (rec = records; rec; rec = rec->next)
+		if (rec->fd == fd)
+			return rec;
+	return NULL;
+}
+
+const struct load_record *capture_failed(const char *name)
+{
+	const struct load_record *rec;
+
+	/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a name. */
+	for (rec = records; rec; rec = rec->next)
+		if (rec->fd < 0 && !strncmp(rec->name, name, BPF_OBJ_NAME_LEN - 1))
+			return rec;
+	return NULL;
+}
+
+bool capture_mismatch(const struct load_record *rec)
+{
+	int i;
+
+	if (rec->unexpected)
+		return true;
+	for (i = 0; i < rec->nr_calls; i++)
+		if (rec->calls[i].state == CALL_MISMATCH)
+			return true;
+	for (i = 0; i < rec->nr_ksyms; i++)
+		if (rec->ksyms[i].state == CALL_MISMATCH)
+			return true;
+	return false;
+}
+
+void capture_free(void)
+{
+	struct load_record *rec;
+
+	while (records) {
+		rec = records;
+		records = rec->next;
+		record_free(rec);
+	}
+}

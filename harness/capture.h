@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * BPF_PROG_LOAD as the kernel received it. The sent view of every kfunc
+ * call and ksym load is read inside the syscall, while the loader's BTF
+ * fds are still open; libbpf closes them as soon as the load returns.
+ */
+#ifndef KFCHECK_CAPTURE_H
+#define KFCHECK_CAPTURE_H
+
+#include <stdbool.h>
+#include <linux/bpf.h>
+
+#define NAME_MAX_LEN 128
+
+enum call_state {
+	CALL_UNRESOLVED,	/* the load failed, or the call is not in xlated */
+	CALL_MATCH,		/* sent and resolved name the same function */
+	CALL_MISMATCH,		/* the kernel called something else */
+};
+
+/* One kfunc call (BPF_PSEUDO_KFUNC_CALL) or ksym load (BPF_PSEUDO_BTF_ID). */
+struct kfunc_ref {
+	int insn;
+	int off;		/* calls: insn->off; ksyms: 0 */
+	int imm;		/* BTF id of the FUNC or VAR */
+	int btf_fd;		/* ksyms: insn[1].imm; calls: fd_array[off] */
+	char btf[NAME_MAX_LEN];	/* BTF object name, or why there is none */
+	char name[NAME_MAX_LEN];	/* type name at imm, or why there is none */
+	int kind;		/* BTF_KIND_* of that type, or -1 */
+	char resolved[NAME_MAX_LEN];
+	char resolved_module[NAME_MAX_LEN];
+	enum call_state state;
+};
+
+struct load_record {
+	char name[BPF_OBJ_NAME_LEN];
+	__u32 prog_type;
+	long fd;		/* the program fd, or -1 */
+	int err;		/* errno when fd < 0 */
+	char *log;		/* the verifier log, if the loader asked for one */
+	/* What a reload needs, owned by the record. */
+	union bpf_attr attr;
+	struct bpf_insn *insns;
+	char license[64];
+	void *func_info, *line_info;
+	int prog_btf_fd, attach_btf_obj_fd;
+	/* The views. */
+	struct kfunc_ref *calls, *ksyms;
+	int nr_calls, nr_ksyms;
+	int unexpected;		/* xlated kfunc calls with no sent call */
+	struct load_record *next;	/* older records */
+};
+
+typedef long (*syscall_fn)(long nr, ...);
+typedef void (*capture_sink)(const struct load_record *rec);
+
+/* Runs BPF_PROG_LOAD through @real and records it. */
+long capture_prog_load(syscall_fn real, union bpf_attr *attr, unsigned int size);
+/* True while a capture is analysing a load: its own syscalls pass through. */
+bool capture_busy(void);
+/*
+ * Hands each new record to @sink and frees it, instead of keeping it: for
+ * loaders that report as they go.
+ */
+void capture_set_sink(capture_sink sink);
+/* The newest successful load that returned @fd, or NULL. */
+const struct load_record *capture_by_fd(int fd);
+/* The newest failed load of a program called @name, or NULL. */
+const struct load_record *capture_failed(const char *name);
+/* True when a record's views disagree: a call reached the wrong function. */
+bool capture_mismatch(const struct load_record *rec);
+void capture_free(void);
+
+#endif
