@@ -24,7 +24,8 @@ CAPTURE_SRCS := $(addprefix harness/,syscall_hook.c capture.c btfinfo.c kallsyms
 KFCHECK_SRCS := $(filter-out harness/kfaudit.c $(CAPTURE_SRCS),$(wildcard harness/*.c))
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
-SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash)
+SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
+	harness/tests/*.bats scripts/tests/*.bats)
 
 .PHONY: all modules bpf harness check load unload vm-check vm-run vm-shell deps test lint clean
 

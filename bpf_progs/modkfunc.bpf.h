@@ -8,7 +8,11 @@
 #ifndef MODKFUNC_BPF_H
 #define MODKFUNC_BPF_H
 
-struct modkfunc_obj;
+/* Defined, not just declared: libbpf will not match a forward declaration
+ * against the module's struct when it checks a kfunc's prototype. */
+struct modkfunc_obj {
+	__u64 tag;
+} __attribute__((preserve_access_index));
 
 struct modkfunc_pcpu_stats {
 	__u64 calls;

@@ -11,7 +11,10 @@ struct ksym {
 	const char *module;	/* "vmlinux" for the kernel image */
 };
 
-/* Loads the table once; false if it cannot be read or shows no addresses. */
+/*
+ * Loads the table once, from $KFCHECK_KALLSYMS if set; false if it cannot
+ * be read or shows no addresses.
+ */
 bool kallsyms_ready(void);
 /* The symbol at exactly @addr, preferring @prefer among aliases; or NULL. */
 const struct ksym *kallsyms_at(unsigned long long addr, const char *prefer);

@@ -43,6 +43,7 @@ struct cli {
 static void usage(FILE *out)
 {
 	fputs("usage: kfcheck [-v] [--human] COMMAND [OPTIONS] OBJECT [PROGRAM...]\n"
+	      "       kfcheck --version\n"
 	      "commands:\n"
 	      "  load    load OBJECT and report every kfunc call and ksym load\n"
 	      "  run     load, then run each PROGRAM (default: all) once and\n"
@@ -55,6 +56,8 @@ static void usage(FILE *out)
 	      "  --set NAME=VALUE      set an integer global before load\n"
 	      "  --fd-array LIST       reload: the fd_array (see harness/reload.h)\n"
 	      "  --off FROM=TO         reload: rewrite insn->off FROM to TO\n"
+	      "environment:\n"
+	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "exit status: 0 when everything loaded, ran and agreed; 1 when\n"
 	      "something was refused, failed or disagreed; 2 for bad usage\n", out);
 }
@@ -85,7 +88,8 @@ static int parse_command(struct cli *c, int argc, char **argv)
 	int opt;
 
 	c->cmd = argv[0];
-	optind = 1;
+	/* 0, not 1: glibc then starts afresh on this argv. */
+	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (opt == 's' && c->nr_sets < MAX_SETS)
 			c->sets[c->nr_sets++] = optarg;
@@ -149,8 +153,11 @@ static int prepare(struct bpf_object *obj, const struct cli *c)
 	return 0;
 }
 
-/* Reports the sent and resolved views; false if they disagree anywhere. */
-static bool report_views(struct bpf_object *obj)
+/*
+ * Reports the sent and resolved views, unless @quiet; false if they
+ * disagree anywhere.
+ */
+static bool check_views(struct bpf_object *obj, bool quiet)
 {
 	const struct load_record *rec;
 	struct bpf_program *prog;
@@ -162,7 +169,8 @@ static bool report_views(struct bpf_object *obj)
 		rec = capture_by_fd(bpf_program__fd(prog));
 		if (!rec)
 			continue;
-		report_refs(rec);
+		if (!quiet)
+			report_refs(rec);
 		if (report_mismatches(rec))
 			agree = false;
 	}
@@ -213,7 +221,8 @@ static int execute(const struct cli *c)
 		return 1;
 	if (prepare(obj, c) || object_load(obj, c->path))
 		goto out;
-	ret = report_views(obj) ? 0 : 1;
+	/* A reload reports its own load; the first one is only checked. */
+	ret = check_views(obj, !strcmp(c->cmd, "reload")) ? 0 : 1;
 	if (!strcmp(c->cmd, "run") && run_programs(obj, c))
 		ret = 1;
 	else if (!strcmp(c->cmd, "reload") && reload(obj, c))
@@ -229,6 +238,7 @@ int main(int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "human", no_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c;
@@ -243,6 +253,11 @@ int main(int argc, char **argv)
 			human = true;
 		else if (opt == 'h') {
 			usage(stdout);
+			return 0;
+		} else if (opt == 'V') {
+			/* The message table in harness/tests keys on this. */
+			printf("kfcheck libbpf %u.%u\n", libbpf_major_version(),
+			       libbpf_minor_version());
 			return 0;
 		} else {
 			usage(stderr);

@@ -13,6 +13,7 @@
 struct bpf_object *object_open(const char *path)
 {
 	struct bpf_object *obj;
+	char msg[128];
 	int err;
 
 	/* libbpf reports a missing file as a bad ELF; say what it is. */
@@ -24,8 +25,9 @@ struct bpf_object *object_open(const char *path)
 	obj = bpf_object__open_file(path, NULL);
 	err = libbpf_get_error(obj);
 	if (err) {
+		libbpf_strerror(err, msg, sizeof(msg));
 		fprintf(stderr, "kfcheck: %s: not a usable BPF object file: %s\n",
-			path, strerror((int)-err));
+			path, msg);
 		log_dump(stderr);
 		return NULL;
 	}
@@ -77,7 +79,7 @@ static bool kernel_rejected(struct bpf_object *obj, const char *path)
 {
 	const struct load_record *rec;
 	struct bpf_program *prog;
-	char last[512];
+	char why[1024];
 
 	bpf_object__for_each_program(prog, obj) {
 		rec = capture_failed(bpf_program__name(prog));
@@ -86,8 +88,8 @@ static bool kernel_rejected(struct bpf_object *obj, const char *path)
 		fprintf(stderr, "kfcheck: %s: the kernel rejected program %s: %s (%s)\n",
 			path, bpf_program__name(prog), strerrorname_np(rec->err),
 			strerror(rec->err));
-		report_verifier_lines(rec->log, last, sizeof(last));
-		report_reject(bpf_program__name(prog), "kernel", rec->err, last);
+		report_verifier_lines(rec->log, why, sizeof(why));
+		report_reject(bpf_program__name(prog), "kernel", rec->err, why);
 		report_refs(rec);
 		return true;
 	}

@@ -153,7 +153,7 @@ static void reload_attr(union bpf_attr *attr, const struct load_record *rec,
 static int verdict(const struct load_record *rec, long fd)
 {
 	const struct load_record *got;
-	char last[512];
+	char why[1024];
 
 	got = fd >= 0 ? capture_by_fd((int)fd) : capture_failed(rec->name);
 	if (!got) {
@@ -165,8 +165,8 @@ static int verdict(const struct load_record *rec, long fd)
 		return report_mismatches(got) ? -1 : 0;
 	fprintf(stderr, "kfcheck: reload of %s rejected: %s (%s)\n", rec->name,
 		strerrorname_np(got->err), strerror(got->err));
-	report_verifier_lines(got->log, last, sizeof(last));
-	report_reject(rec->name, "kernel", got->err, last);
+	report_verifier_lines(got->log, why, sizeof(why));
+	report_reject(rec->name, "kernel", got->err, why);
 	return 1;
 }
 

@@ -183,13 +183,13 @@ static bool is_statistics(const char *line, size_t len)
 	return false;
 }
 
-const char *report_verifier_lines(const char *log, char *last, size_t len)
+const char *report_verifier_lines(const char *log, char *buf, size_t len)
 {
 	const char *start[VERIFIER_LINES];
 	size_t lens[VERIFIER_LINES], n = 0, i, l;
 	const char *line = log, *nl;
 
-	last[0] = '\0';
+	buf[0] = '\0';
 	/* Keep the last VERIFIER_LINES lines that are not statistics. */
 	while (line && *line) {
 		nl = strchr(line, '\n');
@@ -205,9 +205,11 @@ const char *report_verifier_lines(const char *log, char *last, size_t len)
 		}
 		line = nl ? nl + 1 : NULL;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		fprintf(stderr, "  verifier: %.*s\n", (int)lens[i], start[i]);
-	if (n)
-		snprintf(last, len, "%.*s", (int)lens[n - 1], start[n - 1]);
-	return last;
+		l = strlen(buf);
+		snprintf(buf + l, len - l, "%s%.*s", l ? "\n" : "", (int)lens[i],
+			 start[i]);
+	}
+	return buf;
 }

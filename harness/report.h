@@ -22,15 +22,16 @@ void report_load(const struct load_record *rec);
 void report_run(const char *prog, const char *type, const char *how,
 		unsigned int retval);
 void report_global(const char *name, unsigned long long value);
-/* @by is "kernel" or "libbpf"; @message the line that says why. */
+/* @by is "kernel" or "libbpf"; @message the lines that say why. */
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message);
 /* Prints one line per disagreement between the views; true if any. */
 bool report_mismatches(const struct load_record *rec);
 /*
  * The lines of a verifier log that say why it refused: the last few before
- * the statistics. Prints each to stderr, and returns the last, or "".
+ * the statistics. Prints each to stderr, and returns them joined by
+ * newlines in @buf, or "".
  */
-const char *report_verifier_lines(const char *log, char *last, size_t len);
+const char *report_verifier_lines(const char *log, char *buf, size_t len);
 
 #endif

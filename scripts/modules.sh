@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Loads or unloads every module built under BUILD_DIR/kmod.
-# Usage: modules.sh load|unload BUILD_DIR
+# Loads or unloads the modules built under BUILD_DIR/kmod: all of them, or
+# the NAMEs given.
+# Usage: modules.sh load|unload BUILD_DIR [NAME...]
 set -euo pipefail
 op=$1 build=$2
-mods=("$build"/kmod/module/*.ko)
+shift 2
+if [ $# -gt 0 ]; then
+	mods=()
+	for m in "$@"; do mods+=("$build/kmod/module/$m.ko"); done
+else
+	mods=("$build"/kmod/module/*.ko)
+fi
 [ -e "${mods[0]}" ] || { echo "modules: no modules under $build/kmod; run 'make' first" >&2; exit 1; }
 
 name() { basename "$1" .ko; }

@@ -1,14 +1,159 @@
 # shellcheck shell=bash
-# Loaded by every test file: assertions, and where the built tree is.
+# Loaded by every test file: assertions, where the built tree is, and the
+# helpers that read kfcheck's JSON, the kernel and the modules' counters.
 # shellcheck disable=SC2034 # the paths are for the test files
+# shellcheck disable=SC2154 # bats sets output, stderr and status
+# run --separate-stderr keeps kfcheck's JSON (stdout) apart from its errors.
+bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
 
 : "${MODKFUNC_BUILD:?run the suite through 'make check'}"
 KFCHECK=$MODKFUNC_BUILD/kfcheck
 BPF_OBJS=$MODKFUNC_BUILD/bpf
+MESSAGES=$BATS_TEST_DIRNAME/messages.tsv
 
-# json_field JSON FIELD: one field of a kfcheck record.
-json_field() {
-	jq -er ".$2" <<<"$1"
+# The identities modkfunc_whoami() and modkfunc_peer_whoami() put in their
+# high 32 bits: "modk" and "peer".
+MODKFUNC_ID=$((0x6d6f646b))
+PEER_ID=$((0x70656572))
+
+# require_module NAME: fails, naming the module, if it is not loaded.
+require_module() {
+	[ -d "/sys/module/$1" ] ||
+		fail "$1 is not loaded: load it with 'make load' before 'make check'"
+}
+
+# global NAME: a global's value from the kfcheck run in $output.
+global() {
+	jq -er --arg n "$1" 'select(.event == "global" and .name == $n) | .value' <<<"$output"
+}
+
+# records EVENT [JQ_FILTER]: the matching records in $output, one per line.
+records() {
+	jq -c --arg e "$1" "select(.event == \$e)${2:+ | select($2)}" <<<"$output"
+}
+
+# count EVENT [JQ_FILTER]
+count() {
+	records "$@" | wc -l
+}
+
+# assert_views_agree: every kfunc call and ksym in $output resolved to the
+# function or variable that was sent, in the module that was sent.
+assert_views_agree() {
+	local bad
+	bad=$(records kfunc_call '.state != "match"'; records ksym '.state != "match"')
+	[ -z "$bad" ] || fail "views disagree: $bad"
+}
+
+# calls_of KFUNC: how often modkfunc's debugfs says KFUNC was called.
+calls_of() {
+	local dir=/sys/kernel/debug/modkfunc
+	[[ $1 == modkfunc_peer_* ]] && dir=/sys/kernel/debug/modkfunc_peer
+	awk -v f="$1" '$1 == f { print $2 }' "$dir/calls"
+}
+
+live_objects() {
+	cat /sys/kernel/debug/modkfunc/live
+}
+
+prog_ids() {
+	bpftool prog show -j | jq -c '[.[].id]'
+}
+
+module_refcnt() {
+	cat "/sys/module/$1/refcnt"
+}
+
+# leak_baseline / assert_no_leak: no program and no module reference left
+# behind by what ran in between.
+leak_baseline() {
+	BASE_PROGS=$(prog_ids)
+	BASE_REFCNT=$(module_refcnt modkfunc)
+	BASE_PEER_REFCNT=$(module_refcnt modkfunc_peer)
+}
+
+# A freed program drops its module references from a deferred work item,
+# so the counts are given two seconds to settle.
+assert_no_leak() {
+	local _
+	for _ in $(seq 20); do
+		[ "$(module_refcnt modkfunc)" = "$BASE_REFCNT" ] &&
+			[ "$(module_refcnt modkfunc_peer)" = "$BASE_PEER_REFCNT" ] && break
+		sleep 0.1
+	done
+	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_equal "$(module_refcnt modkfunc)" "$BASE_REFCNT"
+	assert_equal "$(module_refcnt modkfunc_peer)" "$BASE_PEER_REFCNT"
+}
+
+MODULES_SH=$BATS_TEST_DIRNAME/../../scripts/modules.sh
+
+running_version() {
+	case $1 in
+	kernel) uname -r | grep -oE '^[0-9]+\.[0-9]+' ;;
+	libbpf) "$KFCHECK" --version | awk '{ print $3 }' ;;
+	esac
+}
+
+# kernel_at_least MAJOR.MINOR
+kernel_at_least() {
+	[ "$(printf '%s\n%s\n' "$1" "$(running_version kernel)" | sort -V | head -n 1)" = "$1" ]
+}
+
+# message FEATURE: sets MSG_ERRNO and MSG_TEXT from messages.tsv for the
+# running kernel or libbpf.
+message() {
+	local source version row
+	source=$(awk -F'\t' -v f="$1" '$1 == f { print $2; exit }' "$MESSAGES")
+	[ -n "$source" ] || fail "messages.tsv has no feature '$1'"
+	version=$(running_version "$source")
+	row=$(awk -F'\t' -v f="$1" '$1 == f { print $3 "\t" $0 }' "$MESSAGES" |
+		sort -V | awk -F'\t' -v v="$version" '
+			{ split($1, a, "."); split(v, b, ".")
+			  if (a[1] < b[1] || (a[1] == b[1] && a[2] <= b[2])) row = $0 }
+			END { print row }')
+	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
+	MSG_ERRNO=$(cut -f5 <<<"$row")
+	MSG_TEXT=$(cut -f6 <<<"$row")
+}
+
+# assert_rejected_with FEATURE: $output holds a kernel reject record with
+# the errno and message the table gives for FEATURE.
+assert_rejected_with() {
+	local rec
+	message "$1"
+	rec=$(records reject '.by == "kernel"')
+	[ -n "$rec" ] || fail "no kernel rejection in: $output"
+	assert_equal "$(jq -r .error <<<"$rec")" "$MSG_ERRNO"
+	jq -r .message <<<"$rec" | grep -qE -- "$MSG_TEXT" ||
+		fail "expected /$MSG_TEXT/, the kernel said: $(jq -r .message <<<"$rec")"
+}
+
+ALL_TYPES=(syscall tc xdp fentry tp_btf)
+
+# kfcheck ARGS...: runs kfcheck with JSON in $output, errors in $stderr.
+kfcheck() {
+	run --separate-stderr "$KFCHECK" "$@"
+}
+
+# assert_results BODY VALUE TYPE...: each BODY_TYPE_res global is VALUE.
+assert_results() {
+	local body=$1 value=$2 type
+	shift 2
+	for type in "$@"; do
+		assert_equal "$(global "${body}_${type}_res")" "$value"
+	done
+}
+
+# assert_calls KFUNC BTF N: N kfunc_call records send KFUNC through BTF
+# and resolve to it in that module.
+assert_calls() {
+	assert_equal "$(count kfunc_call ".func == \"$1\" and .btf == \"$2\" and .resolved == \"$1\" and .resolved_module == \"$2\"")" "$3"
+}
+
+reset_counters() {
+	echo 1 >/sys/kernel/debug/modkfunc/reset
+	echo 1 >/sys/kernel/debug/modkfunc_peer/reset
 }

@@ -1,8 +1,17 @@
 #!/usr/bin/env bats
-# modkfunc's BTF: the kernel registered it, so kfuncs can be resolved.
+# The modules' BTF: the kernel registered it, so kfuncs can be resolved.
 
 setup() {
 	load helpers
+}
+
+# kfunc_tagged MODULE KFUNC: KFUNC is a FUNC in MODULE's BTF with a
+# bpf_kfunc tag; type order differs between kernels, so match by id.
+kfunc_tagged() {
+	bpftool -j -B /sys/kernel/btf/vmlinux btf dump file "/sys/kernel/btf/$1" |
+		jq -e --arg f "$2" '.types as $t
+			| $t[] | select(.kind == "FUNC" and .name == $f) | .id as $id
+			| $t[] | select(.kind == "DECL_TAG" and .name == "bpf_kfunc" and .type_id == $id)' >/dev/null
 }
 
 @test "modkfunc exposes its module BTF in /sys/kernel/btf after insmod" {
@@ -10,13 +19,13 @@ setup() {
 }
 
 @test "modkfunc's module BTF tags its kfuncs with bpf_kfunc" {
-	run bpftool -j -B /sys/kernel/btf/vmlinux btf dump file /sys/kernel/btf/modkfunc
-	assert_success
-	# pahole emits the tag only for functions marked __bpf_kfunc; type order
-	# differs between kernels, so match the tag to the FUNC by id.
-	run jq -r '.types as $t
-		| $t[] | select(.kind == "FUNC" and .name == "modkfunc_scalar_add") | .id as $f
-		| $t[] | select(.kind == "DECL_TAG" and .name == "bpf_kfunc" and .type_id == $f)
-		| .name' <<<"$output"
-	assert_output bpf_kfunc
+	kfunc_tagged modkfunc modkfunc_scalar_add
+	kfunc_tagged modkfunc modkfunc_obj_acquire
+}
+
+@test "modkfunc_peer has a module BTF of its own, holding only its own kfunc" {
+	require_module modkfunc_peer
+	kfunc_tagged modkfunc_peer modkfunc_peer_whoami
+	run ! kfunc_tagged modkfunc modkfunc_peer_whoami
+	run ! kfunc_tagged modkfunc_peer modkfunc_whoami
 }

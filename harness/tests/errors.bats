@@ -1,0 +1,77 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154 # bats sets output, stderr and status
+# Bad input: each is one clear line and a non-zero exit, and leaks nothing.
+
+setup() {
+	load helpers
+	leak_baseline
+}
+
+# Whatever a test unloaded or swapped, the real modules are back after it.
+teardown() {
+	if [ ! -e /sys/kernel/btf/modkfunc_peer ]; then
+		"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+	fi
+	"$MODULES_SH" load "$MODKFUNC_BUILD"
+}
+
+@test "a missing object file is refused in one line" {
+	kfcheck run /nonexistent/x.bpf.o
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: /nonexistent/x.bpf.o: No such file or directory"
+	assert_output ""
+}
+
+@test "a corrupt ELF is refused in one line naming the file" {
+	head -c 4096 /dev/urandom >"$BATS_TEST_TMPDIR/corrupt.bpf.o"
+	kfcheck run "$BATS_TEST_TMPDIR/corrupt.bpf.o"
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "kfcheck: $BATS_TEST_TMPDIR/corrupt.bpf.o: not a usable BPF object file: BPF object format invalid"
+	assert_no_leak
+}
+
+@test "a program the verifier rejects is reported in one line, then the verifier's reason" {
+	kfcheck run "$BPF_OBJS/reject_pkt_from_syscall.bpf.o"
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "kfcheck: $BPF_OBJS/reject_pkt_from_syscall.bpf.o: the kernel rejected program pkt_from_syscall: EACCES (Permission denied)"
+	message kfunc_not_allowed_for_type
+	grep -qE "^  verifier: $MSG_TEXT\$" <<<"$stderr" || fail "no verifier line in: $stderr"
+	assert_no_leak
+}
+
+@test "a program whose module is not loaded fails and names the kfunc no module provides" {
+	"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+	kfcheck run "$BPF_OBJS/multi_module.bpf.o"
+	assert_failure 1
+	message extern_not_found
+	grep -qE -- "$MSG_TEXT" <<<"${stderr_lines[0]}" || fail "no libbpf reason in: $stderr"
+	assert_equal "$(count reject '.by == "libbpf"')" 1
+	[[ $stderr == *"kfcheck: no loaded module provides modkfunc_peer_whoami: is its module loaded?"* ]] ||
+		fail "no diagnosis in: $stderr"
+	assert_equal "$(prog_ids)" "$BASE_PROGS"
+}
+
+@test "a module loaded without BTF is diagnosed as built without a BTF vmlinux" {
+	local bare=$BATS_TEST_TMPDIR/modkfunc_peer.ko
+	objcopy --remove-section=.BTF --remove-section=.BTF.base \
+		"$MODKFUNC_BUILD/kmod/module/modkfunc_peer.ko" "$bare"
+	"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+	insmod "$bare"
+	[ ! -e /sys/kernel/btf/modkfunc_peer ]
+	kfcheck run "$BPF_OBJS/multi_module.bpf.o"
+	assert_failure 1
+	[[ $stderr == *"kfcheck: modkfunc_peer_whoami is in modkfunc_peer, which has no BTF: it was built without a BTF vmlinux"* ]] ||
+		fail "no diagnosis in: $stderr"
+}
+
+@test "kfcheck refuses a program name the object does not have" {
+	kfcheck run "$BPF_OBJS/scalar.bpf.o" no_such_prog
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $BPF_OBJS/scalar.bpf.o has no program 'no_such_prog'"
+}
+
+@test "kfcheck with no command prints its usage and exits 2" {
+	kfcheck
+	assert_failure 2
+	[[ $stderr == "usage: kfcheck"* ]] || fail "no usage in: $stderr"
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# libkfaudit.so: kfcheck's capture inside another loader, bpftool here.
+
+setup() {
+	load helpers
+	PIN=/sys/fs/bpf/modkfunc_audit_$$
+	AUDIT=$BATS_TEST_TMPDIR/audit.json
+}
+
+teardown() {
+	rm -f "$PIN"
+}
+
+@test "bpftool prog load under the LD_PRELOAD auditor reports its kfunc call and ksym resolved in modkfunc" {
+	leak_baseline
+	LD_PRELOAD=$MODKFUNC_BUILD/libkfaudit.so KFAUDIT_OUT=$AUDIT \
+		run bpftool prog load "$BPF_OBJS/percpu_ksym.bpf.o" "$PIN"
+	assert_success
+	output=$(cat "$AUDIT")
+	assert_equal "$(count load '.prog == "percpu_typed" and .accepted')" 1
+	assert_views_agree
+	assert_calls modkfunc_scalar_add modkfunc 1
+	assert_equal "$(count ksym '.name == "modkfunc_pcpu_stats" and .resolved_module == "modkfunc"')" 1
+	rm "$PIN"
+	assert_no_leak
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bats
+# __weak kfuncs, present and missing, tested with bpf_ksym_exists().
+
+setup() {
+	load helpers
+	reset_counters
+}
+
+@test "a weak kfunc that modkfunc has is found by bpf_ksym_exists and called" {
+	kernel_at_least 6.4 || skip "kernel < 6.4: bpf_ksym_exists on a resolved kfunc is unsupported"
+	kfcheck run --set weak_value=10 "$BPF_OBJS/weak_present.bpf.o"
+	assert_success
+	assert_views_agree
+	assert_equal "$(global weak_present_res)" 21
+	assert_equal "$(count ksym '.kind == "func" and .name == "modkfunc_pkt_tag" and .btf == "modkfunc"')" 1
+	assert_equal "$(calls_of modkfunc_pkt_tag)" 1
+}
+
+@test "a weak kfunc no module has leaves its call unreachable and the program loads" {
+	kfcheck run "$BPF_OBJS/weak_missing.bpf.o"
+	assert_success
+	assert_equal "$(global weak_missing_res)" 99
+	assert_equal "$(count kfunc_call)" 0
+}
