@@ -39,8 +39,9 @@ extern __u64 modkfunc_pkt_tag(__u64 value) __ksym __weak;
 /* modkfunc_peer: same signature as modkfunc_whoami(), other module. */
 extern __u64 modkfunc_peer_whoami(__u64 cookie) __ksym;
 
-/* No module provides this one. */
+/* No module provides these: one weak, one strong. */
 extern __u64 modkfunc_missing(__u64 value) __ksym __weak;
+extern __u64 modkfunc_no_such_kfunc(__u64 value) __ksym;
 
 /* vmlinux kfuncs, for programs that mix vmlinux and module calls. */
 extern struct task_struct *bpf_task_from_pid(__s32 pid) __ksym;

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Expected: rejected by the kernel (EACCES), "calling kernel function
- * modkfunc_pkt_tag is not allowed": the packet set is registered for tc
- * and XDP only, and this is a syscall program.
+ * The packet set is registered for tc and XDP only; this is a syscall program.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
+#include "expect.bpf.h"
 #include "modkfunc.bpf.h"
+
+KFCHECK_EXPECT("kfunc_not_allowed_for_type");
 
 __u64 reject_value = 1;
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,6 +37,49 @@ struct bpf_object *object_open(const char *path)
 	return obj;
 }
 
+static void section_string(Elf *elf, const char *name, char *buf, size_t len)
+{
+	Elf_Scn *scn = NULL;
+	Elf_Data *data;
+	GElf_Shdr shdr;
+	size_t shstrndx;
+	const char *sname;
+
+	if (elf_getshdrstrndx(elf, &shstrndx))
+		return;
+	while ((scn = elf_nextscn(elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr))
+			return;
+		sname = elf_strptr(elf, shstrndx, shdr.sh_name);
+		if (!sname || strcmp(sname, name))
+			continue;
+		data = elf_getdata(scn, NULL);
+		if (data && data->d_buf && data->d_size)
+			snprintf(buf, len, "%.*s", (int)data->d_size,
+				 (const char *)data->d_buf);
+		return;
+	}
+}
+
+void object_expectation(const char *path, char *buf, size_t len)
+{
+	Elf *elf;
+	int fd;
+
+	buf[0] = '\0';
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	elf = elf_begin(fd, ELF_C_READ, NULL);
+	if (elf) {
+		section_string(elf, ".kfcheck", buf, len);
+		elf_end(elf);
+	}
+	close(fd);
+}
+
 /*
  * libbpf could not find a kfunc or ksym in any BTF. kallsyms still lists
  * a module's functions when its BTF is missing, which tells the two
@@ -58,28 +104,63 @@ static void diagnose_missing(const char *name)
 			name, sym->module);
 }
 
-static void libbpf_rejected(const char *path)
+/*
+ * libbpf's reason is its last warning before the closing "failed to load
+ * object": earlier ones are often steps it could skip.
+ */
+static void libbpf_reason(char *buf, size_t len)
 {
-	const char *warnings = log_warnings();
-	char line[512], name[128];
+	const char *line = log_warnings(), *nl, *p;
+	size_t l;
+
+	buf[0] = '\0';
+	for (; *line; line = *nl ? nl + 1 : nl) {
+		nl = strchrnul(line, '\n');
+		l = (size_t)(nl - line);
+		p = strncmp(line, "libbpf: ", 8) ? line : line + 8;
+		l -= (size_t)(p - line);
+		if (l && strncmp(p, "failed to load object", 21))
+			snprintf(buf, len, "%.*s", (int)l, p);
+	}
+}
+
+static void libbpf_rejected(const char *path, int err)
+{
+	char reason[512], name[128];
 	const char *p;
 
-	snprintf(line, sizeof(line), "%.*s", (int)strcspn(warnings, "\n"), warnings);
-	p = strncmp(line, "libbpf: ", 8) ? line : line + 8;
+	libbpf_reason(reason, sizeof(reason));
 	fprintf(stderr, "kfcheck: %s: libbpf refused it before the kernel saw it: %s\n",
-		path, p);
-	report_reject("", "libbpf", 0, p);
-	p = strstr(warnings, "ksym) '");
+		path, reason);
+	report_reject("", "libbpf", -err, reason);
+	p = strstr(reason, "ksym) '");
 	if (p && sscanf(p, "ksym) '%127[^']'", name) == 1 &&
-	    strstr(warnings, "not found in kernel or module BTFs"))
+	    strstr(reason, "not found in kernel or module BTFs"))
 		diagnose_missing(name);
+}
+
+/*
+ * libbpf prints the verifier log between these markers, after rewriting
+ * what it knows more about (an unresolved weak kfunc becomes "kfunc '...'
+ * is referenced but wasn't resolved"); that version is preferred.
+ */
+static char *libbpf_log_copy(void)
+{
+	static const char begin[] = "-- BEGIN PROG LOAD LOG --\n";
+	const char *from = strstr(log_warnings(), begin), *to;
+
+	if (!from)
+		return NULL;
+	from += sizeof(begin) - 1;
+	to = strstr(from, "-- END PROG LOAD LOG --");
+	return to ? strndup(from, (size_t)(to - from)) : NULL;
 }
 
 static bool kernel_rejected(struct bpf_object *obj, const char *path)
 {
 	const struct load_record *rec;
 	struct bpf_program *prog;
-	char why[1024];
+	char why[1024], *fixed;
 
 	bpf_object__for_each_program(prog, obj) {
 		rec = capture_failed(bpf_program__name(prog));
@@ -88,7 +169,9 @@ static bool kernel_rejected(struct bpf_object *obj, const char *path)
 		fprintf(stderr, "kfcheck: %s: the kernel rejected program %s: %s (%s)\n",
 			path, bpf_program__name(prog), strerrorname_np(rec->err),
 			strerror(rec->err));
-		report_verifier_lines(rec->log, why, sizeof(why));
+		fixed = libbpf_log_copy();
+		report_verifier_lines(fixed ? fixed : rec->log, why, sizeof(why));
+		free(fixed);
 		report_reject(bpf_program__name(prog), "kernel", rec->err, why);
 		report_refs(rec);
 		return true;
@@ -103,6 +186,6 @@ int object_load(struct bpf_object *obj, const char *path)
 	log_clear();
 	err = bpf_object__load(obj);
 	if (err && !kernel_rejected(obj, path))
-		libbpf_rejected(path);
+		libbpf_rejected(path, err);
 	return err;
 }

@@ -132,6 +132,19 @@ void report_global(const char *name, unsigned long long value)
 	json_end(&j);
 }
 
+void report_expect(const char *feature)
+{
+	struct json j;
+
+	if (human) {
+		fprintf(out, "expect %s\n", feature);
+		return;
+	}
+	json_begin(&j, out, "expect");
+	json_str(&j, "feature", feature);
+	json_end(&j);
+}
+
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message)
 {
@@ -139,14 +152,15 @@ void report_reject(const char *prog, const char *by, int err,
 
 	if (human) {
 		fprintf(out, "reject %s by %s: %s: %s\n", prog, by,
-			err ? strerrorname_np(err) : "-", message);
+			err > 0 && strerrorname_np(err) ? strerrorname_np(err) : "-",
+			message);
 		return;
 	}
 	json_begin(&j, out, "reject");
 	json_str(&j, "prog", prog);
 	json_str(&j, "by", by);
 	json_int(&j, "errno", err);
-	json_str(&j, "error", err ? strerrorname_np(err) : "");
+	json_str(&j, "error", err > 0 && strerrorname_np(err) ? strerrorname_np(err) : "");
 	json_str(&j, "message", message);
 	json_end(&j);
 }

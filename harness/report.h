@@ -7,6 +7,7 @@
  *   run                one run of a program
  *   global             one global variable after the runs
  *   reject             a load refused by the kernel or by libbpf
+ *   expect             the outcome a negative program declares
  */
 #ifndef KFCHECK_REPORT_H
 #define KFCHECK_REPORT_H
@@ -22,6 +23,7 @@ void report_load(const struct load_record *rec);
 void report_run(const char *prog, const char *type, const char *how,
 		unsigned int retval);
 void report_global(const char *name, unsigned long long value);
+void report_expect(const char *feature);
 /* @by is "kernel" or "libbpf"; @message the lines that say why. */
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message);

@@ -97,38 +97,41 @@ running_version() {
 	esac
 }
 
-# kernel_at_least MAJOR.MINOR
-kernel_at_least() {
-	[ "$(printf '%s\n%s\n' "$1" "$(running_version kernel)" | sort -V | head -n 1)" = "$1" ]
+# at_least kernel|libbpf MAJOR.MINOR
+at_least() {
+	[ "$(printf '%s\n%s\n' "$2" "$(running_version "$1")" | sort -V | head -n 1)" = "$2" ]
 }
 
-# message FEATURE: sets MSG_ERRNO and MSG_TEXT from messages.tsv for the
-# running kernel or libbpf.
+# message FEATURE: sets MSG_BY, MSG_ERRNO and MSG_TEXT from messages.tsv
+# for the running kernel or libbpf.
 message() {
 	local source version row
 	source=$(awk -F'\t' -v f="$1" '$1 == f { print $2; exit }' "$MESSAGES")
 	[ -n "$source" ] || fail "messages.tsv has no feature '$1'"
 	version=$(running_version "$source")
-	row=$(awk -F'\t' -v f="$1" '$1 == f { print $3 "\t" $0 }' "$MESSAGES" |
-		sort -V | awk -F'\t' -v v="$version" '
-			{ split($1, a, "."); split(v, b, ".")
-			  if (a[1] < b[1] || (a[1] == b[1] && a[2] <= b[2])) row = $0 }
-			END { print row }')
+	row=$(awk -F'\t' -v f="$1" -v v="$version" '
+		function newer(a, b,   x, y) {
+			split(a, x, "."); split(b, y, ".")
+			return x[1] > y[1] || (x[1] == y[1] && x[2] > y[2])
+		}
+		$1 == f && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
+		END { print row }' "$MESSAGES")
 	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
+	MSG_BY=$(cut -f4 <<<"$row")
 	MSG_ERRNO=$(cut -f5 <<<"$row")
 	MSG_TEXT=$(cut -f6 <<<"$row")
 }
 
-# assert_rejected_with FEATURE: $output holds a kernel reject record with
-# the errno and message the table gives for FEATURE.
+# assert_rejected_with FEATURE: $output holds a reject record from whoever
+# the message table says refuses FEATURE, with its errno and message.
 assert_rejected_with() {
 	local rec
 	message "$1"
-	rec=$(records reject '.by == "kernel"')
-	[ -n "$rec" ] || fail "no kernel rejection in: $output"
-	assert_equal "$(jq -r .error <<<"$rec")" "$MSG_ERRNO"
+	rec=$(records reject ".by == \"$MSG_BY\"")
+	[ -n "$rec" ] || fail "no rejection by $MSG_BY in: $output"
+	[ "$MSG_ERRNO" = - ] || assert_equal "$(jq -r .error <<<"$rec")" "$MSG_ERRNO"
 	jq -r .message <<<"$rec" | grep -qE -- "$MSG_TEXT" ||
-		fail "expected /$MSG_TEXT/, the kernel said: $(jq -r .message <<<"$rec")"
+		fail "expected /$MSG_TEXT/, $MSG_BY said: $(jq -r .message <<<"$rec")"
 }
 
 ALL_TYPES=(syscall tc xdp fentry tp_btf)

@@ -13,12 +13,3 @@ setup() {
 	assert_views_agree
 	assert_equal "$(calls_of modkfunc_pkt_tag)" 2
 }
-
-@test "a syscall program calling the packet-only set is rejected by the kernel" {
-	leak_baseline
-	kfcheck run "$BPF_OBJS/reject_pkt_from_syscall.bpf.o"
-	assert_failure 1
-	assert_rejected_with kfunc_not_allowed_for_type
-	assert_equal "$(calls_of modkfunc_pkt_tag)" 0
-	assert_no_leak
-}

@@ -7,7 +7,7 @@ setup() {
 }
 
 @test "a weak kfunc that modkfunc has is found by bpf_ksym_exists and called" {
-	kernel_at_least 6.4 || skip "kernel < 6.4: bpf_ksym_exists on a resolved kfunc is unsupported"
+	at_least kernel 6.4 || skip "kernel < 6.4: bpf_ksym_exists on a resolved kfunc is unsupported"
 	kfcheck run --set weak_value=10 "$BPF_OBJS/weak_present.bpf.o"
 	assert_success
 	assert_views_agree
