@@ -19,17 +19,18 @@ B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
 MODULE_SRCS := $(wildcard module/*.c module/*.h)
 BPF_OBJS := $(patsubst bpf_progs/%.bpf.c,$(B)/bpf/%.bpf.o,$(wildcard bpf_progs/*.bpf.c))
-# The capture and the views, shared by kfcheck and the LD_PRELOAD auditor.
+# The capture and the views, shared by kfcheck and the LD_PRELOAD auditor;
+# kfaudit.c and lskel_load.c are the entry points of other binaries.
 CAPTURE_SRCS := $(addprefix harness/,syscall_hook.c capture.c btfinfo.c kallsyms.c resolve.c report.c json.c)
-KFCHECK_SRCS := $(filter-out harness/kfaudit.c $(CAPTURE_SRCS),$(wildcard harness/*.c))
+KFCHECK_SRCS := $(filter-out harness/kfaudit.c harness/lskel_load.c $(CAPTURE_SRCS),$(wildcard harness/*.c))
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all modules bpf harness check load unload vm-check vm-run vm-shell deps test lint clean
+.PHONY: all modules bpf harness limits check load unload vm-check vm-run vm-shell deps test lint clean
 
-all: modules bpf harness
+all: modules bpf harness limits
 
 modules: $(KMOD)/Kbuild $(addprefix $(KMOD)/,$(MODULE_SRCS))
 	$(MAKE) -C $(KDIR) M=$(KMOD) modules
@@ -61,13 +62,37 @@ $(B)/libkfaudit.so: harness/kfaudit.c $(CAPTURE_SRCS) $(wildcard harness/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(USER_CFLAGS) -fPIC -shared -o $@ harness/kfaudit.c $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
 
+# The kernel-limit tests need 258 modules and programs at the limits; they
+# are generated from scripts/gen-limits.sh, never committed.
+GEN := $(B)/gen
+LIMITS := distinct_256 distinct_257 modules_256 modules_257
+LSKEL_SRCS := harness/lskel_load.c harness/resolve.c harness/kallsyms.c harness/report.c harness/json.c
+
+limits: $(GEN)/kmod/.built $(GEN)/toomany/.built $(LIMITS:%=$(GEN)/bpf/%.bpf.o) $(LIMITS:%=$(GEN)/lskel_%)
+
+$(GEN)/.generated: scripts/gen-limits.sh
+	scripts/gen-limits.sh $(GEN)
+	touch $@
+$(GEN)/bpf/%.bpf.c: $(GEN)/.generated ;
+$(GEN)/%/.built: $(GEN)/.generated module/compat.h
+	$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
+	touch $@
+$(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
+	$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@
+$(GEN)/%.lskel.h: $(GEN)/bpf/%.bpf.o
+	$(BPFTOOL) gen skeleton -L $< name $* >$@.tmp
+	mv $@.tmp $@
+$(GEN)/lskel_%: $(GEN)/%.lskel.h $(LSKEL_SRCS) $(wildcard harness/*.h)
+	$(CC) $(USER_CFLAGS) -Iharness -I$(GEN) -DLSKEL_NAME=$* -DLSKEL_HEADER='"$*.lskel.h"' \
+		-o $@ $(LSKEL_SRCS) -lbpf -lelf -lz
+
 check:
 	@harness/run-suite.sh $(B)
 
 load:
-	@scripts/modules.sh load $(B)
+	@scripts/modules.sh load $(KMOD)/module
 unload:
-	@scripts/modules.sh unload $(B)
+	@scripts/modules.sh unload $(KMOD)/module
 
 vm-check:
 	@scripts/vm.sh check $(KIT)

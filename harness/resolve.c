@@ -149,6 +149,32 @@ static int ksym_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 	return n;
 }
 
+int resolve_calls(int prog_fd, call_fn fn, void *ctx)
+{
+	unsigned long long base;
+	struct target t;
+	struct bpf_insn *x;
+	__u32 cnt, i;
+	int n = 0;
+
+	if (!kallsyms_ready())
+		return -1;
+	x = xlated_insns(prog_fd, &cnt);
+	if (!x)
+		return -1;
+	base = kallsyms_addr("__bpf_call_base");
+	for (i = 0; i < cnt; i++) {
+		if (x[i].code != (BPF_JMP | BPF_CALL) ||
+		    x[i].src_reg != BPF_PSEUDO_KFUNC_CALL)
+			continue;
+		t.addr = base + (long long)x[i].imm;
+		fn((int)i, x[i].off, name_of(&t, NULL), ctx);
+		n++;
+	}
+	free(x);
+	return n;
+}
+
 void resolve_view(struct load_record *rec)
 {
 	struct bpf_insn *x;

@@ -8,7 +8,18 @@
 
 #include "capture.h"
 
+#include "kallsyms.h"
+
 /* Fills in the resolved fields and states of a loaded program's record. */
 void resolve_view(struct load_record *rec);
+
+typedef void (*call_fn)(int insn, int off, const struct ksym *target, void *ctx);
+/*
+ * Calls @fn for each kfunc call in the xlated program @prog_fd, in order,
+ * with the insn->off the verifier kept and the target kallsyms names.
+ * For loaders whose BPF_PROG_LOAD cannot be captured, such as light
+ * skeletons. Returns the number of calls, or -1.
+ */
+int resolve_calls(int prog_fd, call_fn fn, void *ctx);
 
 #endif

@@ -19,15 +19,20 @@ mirror_for() {
 	esac
 }
 
-# A cached root is current while the files that define it are unchanged.
+# A cached root is current while what defines it is unchanged: the kit
+# file, the base packages and the provisioning script; not the rest of this
+# script, which builds modkfunc.
 definition_hash() {
-	cat "$@" "$0" "$MODKFUNC_TOP/scripts/kit-provision.sh" | sha256sum | cut -c1-16
+	{
+		cat "$@" "$MODKFUNC_TOP/scripts/kit-provision.sh"
+		echo "$BASE_PACKAGES"
+	} | sha256sum | cut -c1-16
 }
 
 # The debootstrap stage depends only on the suite, so kits share it.
 ensure_base() {
 	local base=$MODKFUNC_CACHE/base/$KIT_SUITE hash
-	hash=$(echo "$KIT_SUITE $BASE_PACKAGES" | definition_hash -)
+	hash=$(echo "$KIT_SUITE" | definition_hash -)
 	BASE_ROOT=$base
 	[ "$(cat "$base.stamp" 2>/dev/null)" = "$hash" ] && return 0
 	echo "kit: debootstrap $KIT_SUITE (once per suite)"
@@ -90,7 +95,7 @@ print_versions() {
 build_tree() {
 	mkdir -p "$KIT_BUILD"
 	cp "$KIT_ROOT/etc/modkfunc-kit.env" "$KIT_BUILD/kit.env"
-	kit_chroot make -C "$KIT_SRC" --no-print-directory -s \
+	kit_chroot make -C "$KIT_SRC" --no-print-directory -s -j"$(nproc)" \
 		BUILD="build/$KIT" KDIR="${KIT_KDIR:?}" all ||
 		die "building modkfunc in kit $KIT failed"
 }

@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
-# Loads or unloads the modules built under BUILD_DIR/kmod: all of them, or
-# the NAMEs given.
-# Usage: modules.sh load|unload BUILD_DIR [NAME...]
+# Loads or unloads the modules in DIR: all of them, or the NAMEs given.
+# Usage: modules.sh load|unload DIR [NAME...]
 set -euo pipefail
-op=$1 build=$2
+op=$1 dir=$2
 shift 2
 if [ $# -gt 0 ]; then
 	mods=()
-	for m in "$@"; do mods+=("$build/kmod/module/$m.ko"); done
+	for m in "$@"; do mods+=("$dir/$m.ko"); done
 else
-	mods=("$build"/kmod/module/*.ko)
+	mods=("$dir"/*.ko)
 fi
-[ -e "${mods[0]}" ] || { echo "modules: no modules under $build/kmod; run 'make' first" >&2; exit 1; }
+[ -e "${mods[0]}" ] || { echo "modules: no modules in $dir; run 'make' first" >&2; exit 1; }
 
 name() { basename "$1" .ko; }
 
 # The last program using a module releases it asynchronously, so rmmod can
-# see the module busy (EAGAIN) for a moment after the program is gone.
+# see the module busy (EAGAIN or EBUSY) for a moment after the program is
+# gone.
 unload_one() {
 	local m=$1
 	for _ in $(seq 50); do

@@ -10,9 +10,9 @@ setup() {
 # Whatever a test unloaded or swapped, the real modules are back after it.
 teardown() {
 	if [ ! -e /sys/kernel/btf/modkfunc_peer ]; then
-		"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+		"$MODULES_SH" unload "$MODULE_DIR" modkfunc_peer
 	fi
-	"$MODULES_SH" load "$MODKFUNC_BUILD"
+	"$MODULES_SH" load "$MODULE_DIR"
 }
 
 @test "a missing object file is refused in one line" {
@@ -40,7 +40,7 @@ teardown() {
 }
 
 @test "a program whose module is not loaded fails and names the kfunc no module provides" {
-	"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+	"$MODULES_SH" unload "$MODULE_DIR" modkfunc_peer
 	kfcheck run "$BPF_OBJS/multi_module.bpf.o"
 	assert_failure 1
 	message extern_not_found
@@ -55,7 +55,7 @@ teardown() {
 	local bare=$BATS_TEST_TMPDIR/modkfunc_peer.ko
 	objcopy --remove-section=.BTF --remove-section=.BTF.base \
 		"$MODKFUNC_BUILD/kmod/module/modkfunc_peer.ko" "$bare"
-	"$MODULES_SH" unload "$MODKFUNC_BUILD" modkfunc_peer
+	"$MODULES_SH" unload "$MODULE_DIR" modkfunc_peer
 	insmod "$bare"
 	[ ! -e /sys/kernel/btf/modkfunc_peer ]
 	kfcheck run "$BPF_OBJS/multi_module.bpf.o"

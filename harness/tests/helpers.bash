@@ -89,6 +89,7 @@ assert_no_leak() {
 }
 
 MODULES_SH=$BATS_TEST_DIRNAME/../../scripts/modules.sh
+MODULE_DIR=$MODKFUNC_BUILD/kmod/module
 
 running_version() {
 	case $1 in

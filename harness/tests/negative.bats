@@ -12,7 +12,7 @@ setup() {
 }
 
 teardown() {
-	"$MODULES_SH" load "$MODKFUNC_BUILD"
+	"$MODULES_SH" load "$MODULE_DIR"
 }
 
 # assert_clean_refusal: kfcheck closed every BPF fd, modkfunc holds no
@@ -86,7 +86,7 @@ refused() {
 }
 
 @test "a program that uses modkfunc while modkfunc is not loaded is refused by libbpf" {
-	"$MODULES_SH" unload "$MODKFUNC_BUILD"
+	"$MODULES_SH" unload "$MODULE_DIR"
 	kfcheck load "$BPF_OBJS/scalar.bpf.o"
 	assert_failure 1
 	assert_rejected_with extern_not_found

@@ -1,0 +1,110 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154 # bats sets output, stderr and status
+# Kernel limits for module kfuncs, through libbpf (kfcheck) and through a
+# light skeleton (gen_loader). The programs and 258 modules come from
+# scripts/gen-limits.sh; loading the modules is timed and reported.
+
+setup_file() {
+	local start=$EPOCHREALTIME
+	load helpers
+	"$MODULES_SH" load "$MODKFUNC_BUILD/gen/kmod"
+	printf '# loaded %d generated modules in %.1f s\n' \
+		"$(find "$MODKFUNC_BUILD/gen/kmod" -name '*.ko' | wc -l)" \
+		"$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" >&3
+}
+
+teardown_file() {
+	load helpers
+	"$MODULES_SH" unload "$MODKFUNC_BUILD/gen/kmod"
+}
+
+setup() {
+	load helpers
+	GEN=$MODKFUNC_BUILD/gen
+	leak_baseline
+}
+
+# lskel NAME: runs the light-skeleton loader of limit program NAME.
+lskel() {
+	run --separate-stderr "$GEN/lskel_$1"
+}
+
+# assert_offs N FIRST LAST: the kfunc calls in $output use N distinct
+# fd_array slots, from FIRST to LAST.
+assert_offs() {
+	assert_equal "$(records kfunc_call | jq -s -c '[.[].off] | unique | [length, min, max]')" "[$1,$2,$3]"
+}
+
+@test "a module registering 257 kfuncs for one program type is refused at insmod with E2BIG" {
+	run insmod "$GEN/toomany/modkfunc_gen_toomany.ko"
+	assert_failure
+	assert_output --partial "Argument list too long"
+	[ ! -d /sys/module/modkfunc_gen_toomany ]
+}
+
+@test "a program calling 256 distinct kfuncs of one module loads, shares one slot and reaches each" {
+	kfcheck run "$GEN/bpf/distinct_256.bpf.o"
+	assert_success
+	assert_views_agree
+	assert_equal "$(count kfunc_call '.btf == "modkfunc_gen_many"')" 256
+	assert_equal "$(records kfunc_call | jq -s '[.[].func] | unique | length')" 256
+	assert_offs 1 1 1
+	# 0 + 1 + ... + 255
+	assert_equal "$(records run | jq .retval)" 32640
+	assert_no_leak
+}
+
+@test "a program calling 257 distinct kfuncs is refused: too many different kernel function calls" {
+	kfcheck run "$GEN/bpf/distinct_257.bpf.o"
+	assert_failure 1
+	assert_rejected_with too_many_kfuncs
+	assert_no_leak
+}
+
+@test "a program calling one kfunc in each of 256 modules loads, with off 1 to 256" {
+	kfcheck run "$GEN/bpf/modules_256.bpf.o"
+	assert_success
+	assert_views_agree
+	assert_offs 256 1 256
+	assert_equal "$(records run | jq .retval)" 32640
+	assert_no_leak
+}
+
+@test "a program calling one kfunc in each of 257 modules is refused: too many different module BTFs" {
+	kfcheck run "$GEN/bpf/modules_257.bpf.o"
+	assert_failure 1
+	assert_rejected_with too_many_module_btfs
+	assert_no_leak
+}
+
+@test "the light skeleton gives each of 256 distinct kfuncs of one module its own fd_array slot from 64" {
+	lskel distinct_256
+	assert_success
+	assert_offs 256 64 319
+	assert_equal "$(count kfunc_call '.resolved_module == "modkfunc_gen_many"')" 256
+	assert_equal "$(records run | jq .retval)" 32640
+	assert_no_leak
+}
+
+@test "the light skeleton of 257 distinct kfuncs runs out of module BTF slots before kfunc slots" {
+	lskel distinct_257
+	assert_failure 1
+	assert_rejected_with too_many_module_btfs
+	assert_no_leak
+}
+
+@test "the light skeleton of one kfunc in each of 256 modules loads, with slots 64 to 319" {
+	lskel modules_256
+	assert_success
+	assert_offs 256 64 319
+	assert_equal "$(records kfunc_call | jq -s '[.[].resolved_module] | unique | length')" 256
+	assert_equal "$(records run | jq .retval)" 32640
+	assert_no_leak
+}
+
+@test "the light skeleton of one kfunc in each of 257 modules is refused: too many different module BTFs" {
+	lskel modules_257
+	assert_failure 1
+	assert_rejected_with too_many_module_btfs
+	assert_no_leak
+}
