@@ -13,7 +13,9 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-VM_TIMEOUT=${VM_TIMEOUT:-900}
+# The whole suite, with the kernel-limit tests' light skeletons, takes about
+# a quarter of an hour per kit under TCG; the default leaves room for that.
+VM_TIMEOUT=${VM_TIMEOUT:-2700}
 VM_MEMORY=${VM_MEMORY:-2048}
 SPLAT='BUG:|WARNING:|Oops|refcount_t:'
 
@@ -116,7 +118,8 @@ if [ "$MODE" = shell ]; then
 	boot
 	qemu_rc=$?
 else
-	boot </dev/null 2>&1 | tr -d '\r' | tee "$VM_DIR/console.log"
+	# Line-buffered, so the console shows progress as it happens.
+	boot </dev/null 2>&1 | stdbuf -oL tr -d '\r' | tee "$VM_DIR/console.log"
 	qemu_rc=${PIPESTATUS[0]}
 fi
 judge "$qemu_rc"
