@@ -5,7 +5,7 @@
 KDIR ?= /lib/modules/$(shell uname -r)/build
 BUILD ?= build/local
 KIT ?= trixie
-KITS ?= trixie trixie-7
+KITS ?= $(basename $(notdir $(wildcard scripts/kits/*.kit)))
 
 CLANG ?= clang
 BPFTOOL ?= bpftool
@@ -28,7 +28,7 @@ VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/bt
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all modules bpf harness limits check load unload vm-check vm-run vm-shell deps test lint clean
+.PHONY: all modules modules-nobtf bpf harness limits check load unload matrix vm-check vm-run vm-shell deps test lint clean
 
 all: modules bpf harness limits
 
@@ -43,14 +43,36 @@ $(KMOD)/module/%: module/%
 	@mkdir -p $(@D)
 	cp $< $@
 
+# The same module built against headers that lack BTF tooling, such as the
+# packaged headers kdir-btf-fix.sh starts from: the test of the diagnosis
+# for a module without BTF loads it.
+KMOD_NOBTF := $(B)/kmod-nobtf
+modules-nobtf: $(KMOD)/Kbuild $(addprefix $(KMOD)/,$(MODULE_SRCS))
+	@test -n "$(KDIR_NOBTF)" || { echo "make: modules-nobtf needs KDIR_NOBTF=" >&2; exit 1; }
+	rm -rf $(KMOD_NOBTF)
+	mkdir -p $(KMOD_NOBTF)
+	cd $(KMOD) && cp --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
+	$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) modules
+
 $(B)/vmlinux.h: $(VMLINUX_BTF)
 	@test -n "$<" || { echo "make: no kernel BTF: neither $(KDIR)/vmlinux nor /sys/kernel/btf/vmlinux exists" >&2; exit 1; }
 	@mkdir -p $(@D)
 	$(BPFTOOL) btf dump file $< format c >$@.tmp
 	mv $@.tmp $@
 
+# The vmlinux kfuncs the programs may call differ by kernel; the kernel's
+# BTF, not its version, says which are there.
+VMLINUX_KFUNCS := bpf_task_from_pid
+$(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h
+	$(BPFTOOL) btf dump file $(VMLINUX_BTF) >$@.btf
+	for f in $(VMLINUX_KFUNCS); do \
+		if grep -q "] FUNC '$$f' " $@.btf; then echo "#define HAVE_KFUNC_$$f 1"; fi; \
+	done >$@.tmp
+	rm $@.btf
+	mv $@.tmp $@
+
 bpf: $(BPF_OBJS)
-$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(wildcard bpf_progs/*.h) $(B)/vmlinux.h
+$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(wildcard bpf_progs/*.h) $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h
 	@mkdir -p $(@D)
 	$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -c $< -o $@
 
@@ -96,6 +118,8 @@ unload:
 
 vm-check:
 	@scripts/vm.sh check $(KIT)
+matrix:
+	@scripts/matrix.sh $(KITS)
 vm-run: export MODKFUNC_VM_CMD = $(CMD)
 vm-run:
 	@scripts/vm.sh run $(KIT)

@@ -43,9 +43,51 @@ extern __u64 modkfunc_peer_whoami(__u64 cookie) __ksym;
 extern __u64 modkfunc_missing(__u64 value) __ksym __weak;
 extern __u64 modkfunc_no_such_kfunc(__u64 value) __ksym;
 
-/* vmlinux kfuncs, for programs that mix vmlinux and module calls. */
+/*
+ * vmlinux kfuncs, for programs that mix vmlinux and module calls: an
+ * acquire/release pair. 6.2 added bpf_task_from_pid(); before it, the only
+ * vmlinux kfuncs a syscall program may call are test_run's, which later
+ * kernels moved to bpf_testmod. vmlinux_kfuncs.h, made from the kernel's
+ * BTF, says which this kernel has. vmlinux_pair() returns the acquired
+ * object's field: init's pid (1), or prog_test_struct.a (42).
+ */
+#include "vmlinux_kfuncs.h"
+
+/* Acquires an object, reads one field of it and releases it. */
+#define ACQUIRE_READ_RELEASE(type, acquire, release, field) ({	\
+	type *__obj = (acquire);				\
+	__u64 __val = 0;					\
+								\
+	if (__obj) {						\
+		__val = __obj->field;				\
+		release(__obj);					\
+	}							\
+	__val;							\
+})
+
+#ifdef HAVE_KFUNC_bpf_task_from_pid
 extern struct task_struct *bpf_task_from_pid(__s32 pid) __ksym;
 extern void bpf_task_release(struct task_struct *p) __ksym;
+
+static __always_inline __u64 vmlinux_pair(void)
+{
+	return ACQUIRE_READ_RELEASE(struct task_struct, bpf_task_from_pid(1),
+				    bpf_task_release, pid);
+}
+#else
+extern struct prog_test_ref_kfunc *
+bpf_kfunc_call_test_acquire(unsigned long *scalar_ptr) __ksym;
+extern void bpf_kfunc_call_test_release(struct prog_test_ref_kfunc *p) __ksym;
+
+static __always_inline __u64 vmlinux_pair(void)
+{
+	unsigned long scratch = 0;
+
+	return ACQUIRE_READ_RELEASE(struct prog_test_ref_kfunc,
+				    bpf_kfunc_call_test_acquire(&scratch),
+				    bpf_kfunc_call_test_release, a);
+}
+#endif
 
 /* Typed ksym: the verifier types loads through it from modkfunc's BTF. */
 extern const struct modkfunc_pcpu_stats modkfunc_pcpu_stats __ksym;

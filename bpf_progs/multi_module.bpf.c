@@ -10,17 +10,12 @@
 #include "modkfunc.bpf.h"
 
 __u64 mm_cookie = 0x1234;
-__u64 mm_init_pid, mm_scaled, mm_modkfunc, mm_peer;
+__u64 mm_vmlinux, mm_scaled, mm_modkfunc, mm_peer;
 
 SEC("syscall")
 int three_modules(void *ctx)
 {
-	struct task_struct *task = bpf_task_from_pid(1);
-
-	if (task) {
-		mm_init_pid = task->pid;
-		bpf_task_release(task);
-	}
+	mm_vmlinux = vmlinux_pair();
 	mm_scaled = modkfunc_const_scale(mm_cookie, 2);
 	mm_modkfunc = modkfunc_whoami(mm_cookie);
 	mm_peer = modkfunc_peer_whoami(mm_cookie);

@@ -10,20 +10,14 @@
 #include "modkfunc.bpf.h"
 
 __u64 mmr_cookie = 0x5678;
-__u64 mmr_init_pid, mmr_modkfunc, mmr_peer;
+__u64 mmr_vmlinux, mmr_modkfunc, mmr_peer;
 
 SEC("syscall")
 int three_modules_reverse(void *ctx)
 {
-	struct task_struct *task;
-
 	mmr_peer = modkfunc_peer_whoami(mmr_cookie);
 	mmr_modkfunc = modkfunc_whoami(mmr_cookie);
-	task = bpf_task_from_pid(1);
-	if (task) {
-		mmr_init_pid = task->pid;
-		bpf_task_release(task);
-	}
+	mmr_vmlinux = vmlinux_pair();
 	return 0;
 }
 

@@ -60,7 +60,9 @@ static int assign_var(struct bpf_map *map, const char *name, __u32 offset,
 {
 	struct assign *a = ctx;
 	size_t map_size;
+	const void *init;
 	char *data;
+	int err;
 
 	if (strcmp(name, a->name))
 		return 0;
@@ -69,11 +71,21 @@ static int assign_var(struct bpf_map *map, const char *name, __u32 offset,
 			name, size);
 		return -EINVAL;
 	}
-	data = bpf_map__initial_value(map, &map_size);
-	if (!data || offset + size > map_size)
+	/* Copied and set back, because libbpf before 1.2 hands out the
+	 * initial value as const. */
+	init = bpf_map__initial_value(map, &map_size);
+	if (!init || offset + size > map_size)
 		return -EINVAL;
+	data = malloc(map_size);
+	if (!data)
+		return -ENOMEM;
+	memcpy(data, init, map_size);
 	/* x86-64 is little-endian: the low bytes are the value. */
 	memcpy(data + offset, &a->value, size);
+	err = bpf_map__set_initial_value(map, data, map_size);
+	free(data);
+	if (err)
+		return err;
 	a->done = true;
 	return 1;
 }

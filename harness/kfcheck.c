@@ -177,7 +177,7 @@ static bool check_views(struct bpf_object *obj, bool quiet)
 	return agree;
 }
 
-static int run_programs(struct bpf_object *obj, const struct cli *c)
+static int run_programs(struct bpf_object *obj)
 {
 	struct bpf_program *prog;
 	struct run_result res;
@@ -194,7 +194,6 @@ static int run_programs(struct bpf_object *obj, const struct cli *c)
 			   libbpf_bpf_prog_type_str(bpf_program__type(prog)),
 			   res.how, res.retval);
 	}
-	(void)c;
 	globals_report(obj);
 	return failed;
 }
@@ -252,7 +251,7 @@ static int execute(const struct cli *c)
 		goto out;
 	/* A reload reports its own load; the first one is only checked. */
 	ret = check_views(obj, !strcmp(c->cmd, "reload")) ? 0 : 1;
-	if (!strcmp(c->cmd, "run") && run_programs(obj, c))
+	if (!strcmp(c->cmd, "run") && run_programs(obj))
 		ret = 1;
 	else if (!strcmp(c->cmd, "reload") && reload(obj, c))
 		ret = 1;

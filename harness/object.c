@@ -97,8 +97,8 @@ static void diagnose_missing(const char *name)
 	}
 	snprintf(path, sizeof(path), "/sys/kernel/btf/%s", sym->module);
 	if (access(path, F_OK))
-		fprintf(stderr, "kfcheck: %s is in %s, which has no BTF: it was built without a BTF vmlinux (see README.md, \"Module BTF\")\n",
-			name, sym->module);
+		fprintf(stderr, "kfcheck: %s has no BTF, so libbpf cannot see %s: it was built without a BTF vmlinux; see scripts/kdir-btf-fix.sh\n",
+			sym->module, name);
 	else
 		fprintf(stderr, "kfcheck: %s is in %s, but its BTF does not describe it: is it marked __bpf_kfunc?\n",
 			name, sym->module);

@@ -120,6 +120,7 @@ void report_run(const char *prog, const char *type, const char *how,
 
 void report_global(const char *name, unsigned long long value)
 {
+	char digits[24];
 	struct json j;
 
 	if (human) {
@@ -128,7 +129,10 @@ void report_global(const char *name, unsigned long long value)
 	}
 	json_begin(&j, out, "global");
 	json_str(&j, "name", name);
-	json_uint(&j, "value", value);
+	/* A string: JSON parsers that hold numbers as doubles (jq before
+	 * 1.7) would round a u64 such as a kernel address. */
+	snprintf(digits, sizeof(digits), "%llu", value);
+	json_str(&j, "value", digits);
 	json_end(&j);
 }
 

@@ -128,6 +128,8 @@ static int call_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 /*
  * Ksym loads become plain 64-bit immediates holding the symbol's address.
  * A constant could equal an address by chance; pair() then reports it.
+ * 0 is skipped: it is what libbpf before 1.2 loads for an unresolved weak
+ * ksym, and per-CPU symbols such as fixed_percpu_data sit at 0 in kallsyms.
  */
 static int ksym_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 {
@@ -140,7 +142,7 @@ static int ksym_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 			continue;
 		addr = (unsigned long long)(__u32)x[i].imm |
 		       (unsigned long long)(__u32)x[i + 1].imm << 32;
-		if (!x[i].src_reg && kallsyms_at(addr, NULL)) {
+		if (!x[i].src_reg && addr && kallsyms_at(addr, NULL)) {
 			t[n].addr = addr;
 			t[n++].insn = i;
 		}

@@ -9,6 +9,17 @@ if [ ! -d /sys/module/modkfunc ]; then
 	echo "make check: modkfunc is not loaded; load it with 'make load' (insmod $build/kmod/module/modkfunc.ko)" >&2
 	exit 1
 fi
+# Without BTF every kfunc test fails on a libbpf error; name the cause once.
+if [ ! -e /sys/kernel/btf/vmlinux ]; then
+	echo "make check: this kernel has no BTF (/sys/kernel/btf/vmlinux): it was built without CONFIG_DEBUG_INFO_BTF, so it has no kfuncs" >&2
+	exit 1
+fi
+for mod in modkfunc modkfunc_peer; do
+	if [ -d "/sys/module/$mod" ] && [ ! -e "/sys/kernel/btf/$mod" ]; then
+		echo "make check: $mod has no BTF: it was built without a BTF vmlinux; see scripts/kdir-btf-fix.sh" >&2
+		exit 1
+	fi
+done
 [ -x "$build/kfcheck" ] || { echo "make check: $build/kfcheck is missing; run 'make' first" >&2; exit 1; }
 
 export MODKFUNC_BUILD=$build

@@ -2,13 +2,15 @@
 /*
  * Shims for kfunc API changes across the kernels modkfunc is tested on.
  * Each is keyed on the symbol itself, not LINUX_VERSION_CODE, because
- * distro stable kernels backport these changes.
+ * distro stable kernels backport these changes; the common hook is the
+ * one change that left no symbol to test.
  */
 #ifndef MODKFUNC_COMPAT_H
 #define MODKFUNC_COMPAT_H
 
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
+#include <linux/version.h>
 
 /* 6.3 added the annotation that keeps a kfunc's BTF and symbol. */
 #ifndef __bpf_kfunc
@@ -34,5 +36,54 @@
 #ifndef KF_TRUSTED_ARGS
 #define KF_TRUSTED_ARGS 0
 #endif
+
+/*
+ * 6.2 added the common hook: a set registered for BPF_PROG_TYPE_UNSPEC is
+ * open to every program type. Before it UNSPEC maps to no hook (-EINVAL),
+ * and a module may register only one set per hook (a second one WARNs and
+ * fails), so a type-specific set must also carry the common kfuncs.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define MODKFUNC_NO_COMMON_HOOK
+#endif
+
+/**
+ * modkfunc_register_sets() - register a module's kfunc sets
+ * @common: kfuncs for every program type
+ * @net: kfuncs for tc and XDP only, or NULL; with MODKFUNC_NO_COMMON_HOOK
+ *	it must hold @common's kfuncs too
+ *
+ * Return: 0, or the first error of register_btf_kfunc_id_set().
+ */
+static inline int modkfunc_register_sets(const struct btf_kfunc_id_set *common,
+					 const struct btf_kfunc_id_set *net)
+{
+#ifdef MODKFUNC_NO_COMMON_HOOK
+	/* Every hook 6.1 has. */
+	static const enum bpf_prog_type hooks[] = {
+		BPF_PROG_TYPE_XDP, BPF_PROG_TYPE_SCHED_CLS,
+		BPF_PROG_TYPE_STRUCT_OPS, BPF_PROG_TYPE_TRACING,
+		BPF_PROG_TYPE_SYSCALL,
+	};
+	int i, err = 0;
+
+	for (i = 0; i < ARRAY_SIZE(hooks) && !err; i++) {
+		bool is_net = hooks[i] == BPF_PROG_TYPE_XDP ||
+			      hooks[i] == BPF_PROG_TYPE_SCHED_CLS;
+
+		err = register_btf_kfunc_id_set(hooks[i],
+						net && is_net ? net : common);
+	}
+	return err;
+#else
+	int err = register_btf_kfunc_id_set(BPF_PROG_TYPE_UNSPEC, common);
+
+	if (!err && net)
+		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, net);
+	if (!err && net)
+		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP, net);
+	return err;
+#endif
+}
 
 #endif /* MODKFUNC_COMPAT_H */

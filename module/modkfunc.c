@@ -267,21 +267,28 @@ __bpf_kfunc u64 modkfunc_pkt_tag(u64 value)
 
 __bpf_kfunc_end_defs();
 
+/* A list, so that the tc/XDP set can carry it where it must (compat.h). */
+#define MODKFUNC_COMMON_KFUNCS						\
+	BTF_ID_FLAGS(func, modkfunc_scalar_add)				\
+	BTF_ID_FLAGS(func, modkfunc_whoami)				\
+	BTF_ID_FLAGS(func, modkfunc_mem_sum)				\
+	BTF_ID_FLAGS(func, modkfunc_const_scale)			\
+	BTF_ID_FLAGS(func, modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL) \
+	BTF_ID_FLAGS(func, modkfunc_obj_release, KF_RELEASE)		\
+	BTF_ID_FLAGS(func, modkfunc_obj_tag, KF_TRUSTED_ARGS)		\
+	BTF_ID_FLAGS(func, modkfunc_obj_tag_or)				\
+	BTF_ID_FLAGS(func, modkfunc_sleepable_yield, KF_SLEEPABLE)	\
+	BTF_ID_FLAGS(func, modkfunc_destructive_noop, KF_DESTRUCTIVE)
+
 BTF_KFUNCS_START(modkfunc_common_ids)
-BTF_ID_FLAGS(func, modkfunc_scalar_add)
-BTF_ID_FLAGS(func, modkfunc_whoami)
-BTF_ID_FLAGS(func, modkfunc_mem_sum)
-BTF_ID_FLAGS(func, modkfunc_const_scale)
-BTF_ID_FLAGS(func, modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL)
-BTF_ID_FLAGS(func, modkfunc_obj_release, KF_RELEASE)
-BTF_ID_FLAGS(func, modkfunc_obj_tag, KF_TRUSTED_ARGS)
-BTF_ID_FLAGS(func, modkfunc_obj_tag_or)
-BTF_ID_FLAGS(func, modkfunc_sleepable_yield, KF_SLEEPABLE)
-BTF_ID_FLAGS(func, modkfunc_destructive_noop, KF_DESTRUCTIVE)
+MODKFUNC_COMMON_KFUNCS
 BTF_KFUNCS_END(modkfunc_common_ids)
 
 BTF_KFUNCS_START(modkfunc_pkt_ids)
 BTF_ID_FLAGS(func, modkfunc_pkt_tag)
+#ifdef MODKFUNC_NO_COMMON_HOOK
+MODKFUNC_COMMON_KFUNCS
+#endif
 BTF_KFUNCS_END(modkfunc_pkt_ids)
 
 static const struct btf_kfunc_id_set modkfunc_common_set = {
@@ -294,28 +301,12 @@ static const struct btf_kfunc_id_set modkfunc_pkt_set = {
 	.set = &modkfunc_pkt_ids,
 };
 
-static int modkfunc_register(void)
-{
-	int err;
-
-	/* UNSPEC is the common hook: every program type. */
-	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_UNSPEC,
-					&modkfunc_common_set);
-	if (!err)
-		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS,
-						&modkfunc_pkt_set);
-	if (!err)
-		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP,
-						&modkfunc_pkt_set);
-	return err;
-}
-
 static int __init modkfunc_init(void)
 {
 	int err;
 
 	mkf_counters_init(&mkf, "modkfunc");
-	err = modkfunc_register();
+	err = modkfunc_register_sets(&modkfunc_common_set, &modkfunc_pkt_set);
 	if (err) {
 		pr_err("modkfunc: registering kfunc sets failed: %d\n", err);
 		mkf_counters_exit(&mkf);

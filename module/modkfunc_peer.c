@@ -61,8 +61,7 @@ static int __init modkfunc_peer_init(void)
 	int err;
 
 	mkf_counters_init(&peer, "modkfunc_peer");
-	err = register_btf_kfunc_id_set(BPF_PROG_TYPE_UNSPEC,
-					&modkfunc_peer_set);
+	err = modkfunc_register_sets(&modkfunc_peer_set, NULL);
 	if (err) {
 		pr_err("modkfunc_peer: registering the kfunc set failed: %d\n",
 		       err);

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs inside a kit's chroot: installs the kernel the kit names, then
 # records what was resolved in /etc/modkfunc-kit.env.
-# Usage: kit-provision.sh KIT VERSION_REGEX 'KERNEL_PACKAGES' 'EXTRA_PACKAGES'
+# Usage: kit-provision.sh KIT VERSION_REGEX 'KERNEL_PACKAGES' 'EXTRA_PACKAGES' [BTF_FIX_SOURCE]
 set -euo pipefail
-kit=$1 pattern=$2 kernel_packages=$3 extra_packages=$4
+kit=$1 pattern=$2 kernel_packages=$3 extra_packages=$4 btf_fix_source=${5:-}
 export DEBIAN_FRONTEND=noninteractive
 
 apt-get update -qq
@@ -36,13 +36,25 @@ for f in "/boot/vmlinuz-$kver" "/usr/lib/modules/$kver/vmlinuz" "/usr/lib/module
 done
 [ -n "$vmlinuz" ] || { echo "kit-provision: no kernel image for $kver" >&2; exit 1; }
 
+# Headers without BTF tooling get the documented fix; the packaged headers
+# stay as they are, for the test that diagnoses a module built without it.
+kdir=/usr/src/linux-headers-$kver kdir_nobtf=''
+if [ -n "$btf_fix_source" ]; then
+	apt-get install -y -qq --no-install-recommends "$btf_fix_source" pkg-config python3 >/dev/null
+	kdir_nobtf=$kdir kdir=/opt/modkfunc/kdir-$kver
+	bash "$(dirname "$0")/kdir-btf-fix.sh" --kdir "$kdir_nobtf" --vmlinuz "$vmlinuz" \
+		--source "/usr/src/$btf_fix_source.tar.xz" --out "$kdir"
+	apt-get purge -y -qq "$btf_fix_source" >/dev/null
+fi
+
 pkgver() { dpkg-query -W -f='${Version}' "$1"; }
 cat >/etc/modkfunc-kit.env <<ENV
 KIT_NAME=$kit
 KIT_KVER=$kver
 KIT_KPKG_VERSION=$kpkg_version
 KIT_VMLINUZ=$vmlinuz
-KIT_KDIR=/usr/src/linux-headers-$kver
+KIT_KDIR=$kdir
+KIT_KDIR_NOBTF=$kdir_nobtf
 KIT_LIBBPF=$(pkgver libbpf-dev | sed 's/^[0-9]*://; s/-[^-]*$//')
 KIT_CLANG=$(clang --version | sed -n '1s/.*clang version \([0-9.]*\).*/\1/p')
 KIT_PAHOLE=$(pahole --version | sed 's/^v//')

@@ -20,21 +20,29 @@ mirror_for() {
 }
 
 # A cached root is current while what defines it is unchanged: the kit
-# file, the base packages and the provisioning script; not the rest of this
+# file, the base packages and the provisioning scripts; not the rest of this
 # script, which builds modkfunc.
 definition_hash() {
 	{
-		cat "$@" "$MODKFUNC_TOP/scripts/kit-provision.sh"
+		cat "$@"
 		echo "$BASE_PACKAGES"
 	} | sha256sum | cut -c1-16
 }
 
 # The debootstrap stage depends only on the suite, so kits share it.
 ensure_base() {
-	local base=$MODKFUNC_CACHE/base/$KIT_SUITE hash
+	local base=$MODKFUNC_CACHE/base/$KIT_SUITE hash lock
 	hash=$(echo "$KIT_SUITE" | definition_hash -)
 	BASE_ROOT=$base
-	[ "$(cat "$base.stamp" 2>/dev/null)" = "$hash" ] && return 0
+	# Kits of one suite may be built at once (make matrix); one builds
+	# the base while the others wait for it.
+	mkdir -p "$(dirname "$base")"
+	exec {lock}>"$base.lock"
+	flock "$lock"
+	if [ "$(cat "$base.stamp" 2>/dev/null)" = "$hash" ]; then
+		exec {lock}>&-
+		return 0
+	fi
 	echo "kit: debootstrap $KIT_SUITE (once per suite)"
 	rm -rf "$base" "$base.new" "$base.stamp"
 	mkdir -p "$(dirname "$base")"
@@ -43,6 +51,7 @@ ensure_base() {
 		{ tail -n 20 "$base.log" >&2; die "debootstrap $KIT_SUITE failed (log: $base.log)"; }
 	mv "$base.new" "$base"
 	echo "$hash" >"$base.stamp"
+	exec {lock}>&-
 }
 
 write_sources() {
@@ -55,7 +64,8 @@ write_sources() {
 
 ensure_kit() {
 	local hash final_root
-	hash=$(definition_hash "$KIT_FILE")
+	hash=$(definition_hash "$KIT_FILE" "$MODKFUNC_TOP/scripts/kit-provision.sh" \
+		${KIT_BTF_FIX_SOURCE:+"$MODKFUNC_TOP/scripts/kdir-btf-fix.sh"})
 	if [ "$(cat "$KIT_DIR/stamp" 2>/dev/null)" = "$hash" ] && [ -d "$KIT_ROOT" ]; then
 		return 0
 	fi
@@ -72,6 +82,7 @@ ensure_kit() {
 	KIT_ROOT=$KIT_ROOT.new
 	kit_chroot bash "$KIT_SRC/scripts/kit-provision.sh" "$KIT" \
 		"$KIT_KERNEL_VERSION" "$KIT_KERNEL_PACKAGES" "$KIT_EXTRA_PACKAGES" \
+		"$KIT_BTF_FIX_SOURCE" \
 		>"$KIT_DIR/provision.log" 2>&1 ||
 		{ tail -n 20 "$KIT_DIR/provision.log" >&2; die "provisioning $KIT failed (log: $KIT_DIR/provision.log)"; }
 	mv "$KIT_ROOT" "$final_root"
@@ -98,6 +109,11 @@ build_tree() {
 	kit_chroot make -C "$KIT_SRC" --no-print-directory -s -j"$(nproc)" \
 		BUILD="build/$KIT" KDIR="${KIT_KDIR:?}" all ||
 		die "building modkfunc in kit $KIT failed"
+	if [ -n "${KIT_KDIR_NOBTF:-}" ]; then
+		kit_chroot make -C "$KIT_SRC" --no-print-directory -s \
+			BUILD="build/$KIT" KDIR="$KIT_KDIR" KDIR_NOBTF="$KIT_KDIR_NOBTF" modules-nobtf ||
+			die "building modkfunc against $KIT_KDIR_NOBTF failed"
+	fi
 }
 
 [ $# -eq 2 ] || die "usage: kit.sh ensure|build|versions KIT"

@@ -29,7 +29,7 @@ kit_load() {
 	KIT_FILE=$KITS_DIR/$KIT.kit
 	[ -f "$KIT_FILE" ] || die "unknown kit '$KIT' (known: $(kit_names))"
 	KIT_SUITE='' KIT_EXTRA_SUITES='' KIT_KERNEL_VERSION=''
-	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES=''
+	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE=''
 	while IFS='=' read -r key val; do
 		case $key in
 		'' | '#'*) ;;
@@ -38,6 +38,7 @@ kit_load() {
 		kernel_version) KIT_KERNEL_VERSION=$val ;;
 		kernel_packages) KIT_KERNEL_PACKAGES=$val ;;
 		extra_packages) KIT_EXTRA_PACKAGES=$val ;;
+		btf_fix_source) KIT_BTF_FIX_SOURCE=$val ;;
 		*) die "$KIT_FILE: unknown key '$key'" ;;
 		esac
 	done <"$KIT_FILE"

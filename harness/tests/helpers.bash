@@ -95,19 +95,40 @@ running_version() {
 	case $1 in
 	kernel) uname -r | grep -oE '^[0-9]+\.[0-9]+' ;;
 	libbpf) "$KFCHECK" --version | awk '{ print $3 }' ;;
+	pahole) pahole --version | sed 's/^v//' ;;
 	esac
 }
 
-# at_least kernel|libbpf MAJOR.MINOR
+# at_least kernel|libbpf|pahole MAJOR.MINOR
 at_least() {
 	[ "$(printf '%s\n%s\n' "$2" "$(running_version "$1")" | sort -V | head -n 1)" = "$2" ]
+}
+
+# has FEATURE: the running kernel, libbpf or pahole has FEATURE, by every
+# "needs" row messages.tsv has for it; NEEDS_REASON says what is missing.
+has() {
+	local source since what found=''
+	while IFS=$'\t' read -r source since what; do
+		found=1
+		if ! at_least "$source" "$since"; then
+			NEEDS_REASON="$source < $since: $what"
+			return 1
+		fi
+	done < <(awk -F'\t' -v f="$1" '$1 == f && $4 == "needs" { print $2 "\t" $3 "\t" $6 }' "$MESSAGES")
+	[ -n "$found" ] || fail "messages.tsv has no 'needs' row for '$1'"
+}
+
+# requires FEATURE: skips the test, with the reason messages.tsv gives,
+# unless the running kernel, libbpf and pahole have FEATURE.
+requires() {
+	has "$1" || skip "$NEEDS_REASON"
 }
 
 # message FEATURE: sets MSG_BY, MSG_ERRNO and MSG_TEXT from messages.tsv
 # for the running kernel or libbpf.
 message() {
 	local source version row
-	source=$(awk -F'\t' -v f="$1" '$1 == f { print $2; exit }' "$MESSAGES")
+	source=$(awk -F'\t' -v f="$1" '$1 == f && $4 != "needs" { print $2; exit }' "$MESSAGES")
 	[ -n "$source" ] || fail "messages.tsv has no feature '$1'"
 	version=$(running_version "$source")
 	row=$(awk -F'\t' -v f="$1" -v v="$version" '
@@ -115,7 +136,7 @@ message() {
 			split(a, x, "."); split(b, y, ".")
 			return x[1] > y[1] || (x[1] == y[1] && x[2] > y[2])
 		}
-		$1 == f && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
+		$1 == f && $4 != "needs" && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
 		END { print row }' "$MESSAGES")
 	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
 	MSG_BY=$(cut -f4 <<<"$row")
@@ -136,6 +157,14 @@ assert_rejected_with() {
 }
 
 ALL_TYPES=(syscall tc xdp fentry tp_btf)
+
+# The vmlinux acquire/release pair the multi-module programs call at off 0
+# (see vmlinux_pair() in bpf_progs/modkfunc.bpf.h), and what it returns.
+if grep -q HAVE_KFUNC_bpf_task_from_pid "$MODKFUNC_BUILD/vmlinux_kfuncs.h"; then
+	VMLINUX_ACQUIRE=bpf_task_from_pid VMLINUX_PAIR_VALUE=1
+else
+	VMLINUX_ACQUIRE=bpf_kfunc_call_test_acquire VMLINUX_PAIR_VALUE=42
+fi
 
 # kfcheck ARGS...: runs kfcheck with JSON in $output, errors in $stderr.
 kfcheck() {

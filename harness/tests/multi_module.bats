@@ -20,7 +20,7 @@ whoami() {
 	assert_equal "$(count kfunc_call '.off == 0 and .btf == "vmlinux"')" 2
 	assert_equal "$(count kfunc_call '.off == 1 and .btf == "modkfunc"')" 2
 	assert_equal "$(count kfunc_call '.off == 2 and .btf == "modkfunc_peer"')" 1
-	assert_calls bpf_task_from_pid vmlinux 1
+	assert_calls "$VMLINUX_ACQUIRE" vmlinux 1
 	assert_calls modkfunc_whoami modkfunc 1
 	assert_calls modkfunc_peer_whoami modkfunc_peer 1
 }
@@ -30,7 +30,7 @@ whoami() {
 	assert_success
 	assert_equal "$(global mm_modkfunc)" "$(whoami "$MODKFUNC_ID" 0x4242)"
 	assert_equal "$(global mm_peer)" "$(whoami "$PEER_ID" 0x4242)"
-	assert_equal "$(global mm_init_pid)" 1
+	assert_equal "$(global mm_vmlinux)" "$VMLINUX_PAIR_VALUE"
 	assert_equal "$(calls_of modkfunc_whoami)" 1
 	assert_equal "$(calls_of modkfunc_peer_whoami)" 1
 }
@@ -41,6 +41,7 @@ whoami() {
 	assert_views_agree
 	assert_equal "$(count kfunc_call '.off == 1 and .btf == "modkfunc_peer"')" 1
 	assert_equal "$(count kfunc_call '.off == 2 and .btf == "modkfunc"')" 1
+	assert_equal "$(global mmr_vmlinux)" "$VMLINUX_PAIR_VALUE"
 	assert_equal "$(global mmr_modkfunc)" "$(whoami "$MODKFUNC_ID" 7)"
 	assert_equal "$(global mmr_peer)" "$(whoami "$PEER_ID" 7)"
 }
@@ -50,7 +51,7 @@ whoami() {
 	assert_success
 	assert_line --index 0 --regexp '^PROG +INSN +OFF +BTF +IMM +SENT +RESOLVED +STATE$'
 	assert_equal "$(grep -c '^three_modules ' <<<"$output")" 5
-	assert_line --regexp '^three_modules +[0-9]+ +0 vmlinux +[0-9]+ +bpf_task_from_pid +bpf_task_from_pid \[vmlinux\] +match$'
+	assert_line --regexp "^three_modules +[0-9]+ +0 vmlinux +[0-9]+ +$VMLINUX_ACQUIRE +$VMLINUX_ACQUIRE \\[vmlinux\\] +match\$"
 	assert_line --regexp '^three_modules +[0-9]+ +1 modkfunc +[0-9]+ +modkfunc_whoami +modkfunc_whoami \[modkfunc\] +match$'
 	assert_line --regexp '^three_modules +[0-9]+ +2 modkfunc_peer +[0-9]+ +modkfunc_peer_whoami +modkfunc_peer_whoami \[modkfunc_peer\] +match$'
 }

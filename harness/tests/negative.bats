@@ -69,6 +69,7 @@ refused() {
 }
 
 @test "a value computed at run time passed to a __k argument is refused" {
+	requires const_arg_k
 	refused nonconst_k
 }
 
@@ -81,7 +82,7 @@ refused() {
 }
 
 @test "a reachable call to an unresolved weak kfunc is refused" {
-	at_least libbpf 1.2 || skip "libbpf < 1.2: an unresolved weak kfunc call is not marked for the verifier"
+	requires weak_kfunc_marked
 	refused weak_reachable
 }
 

@@ -7,6 +7,7 @@ setup() {
 }
 
 @test "modkfunc_obj_tag_or returns the fallback for NULL and the tag for an object in every program type" {
+	requires nullable_arg
 	kfcheck run --set nullable_fallback=4 --set nullable_tag=2 "$BPF_OBJS/nullable.bpf.o"
 	assert_success
 	# fallback * 100 + tag

@@ -7,7 +7,7 @@ setup() {
 }
 
 @test "a weak kfunc that modkfunc has is found by bpf_ksym_exists and called" {
-	at_least kernel 6.4 || skip "kernel < 6.4: bpf_ksym_exists on a resolved kfunc is unsupported"
+	requires ksym_exists_kfunc
 	kfcheck run --set weak_value=10 "$BPF_OBJS/weak_present.bpf.o"
 	assert_success
 	assert_views_agree
@@ -20,5 +20,11 @@ setup() {
 	kfcheck run "$BPF_OBJS/weak_missing.bpf.o"
 	assert_success
 	assert_equal "$(global weak_missing_res)" 99
-	assert_equal "$(count kfunc_call)" 0
+	# libbpf 1.2 sends the dead call as a poisoned helper call; before it,
+	# as a kfunc call with imm 0, which the verifier drops unvisited.
+	if has weak_kfunc_marked; then
+		assert_equal "$(count kfunc_call)" 0
+	else
+		assert_equal "$(count kfunc_call '.imm == 0 and .state == "unresolved"')" 1
+	fi
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# make matrix: the suite in every kit's guest, then one table of what each
+# kit is and what its run gave. Exits non-zero if any kit failed a test or
+# did not report. The table is also left in build/matrix.md.
+#
+# Kits run MATRIX_JOBS at a time (default 2): a TCG guest keeps about one
+# core busy, so on a 2-core machine two guests share it without waiting.
+# Each kit's output goes to build/KIT/matrix.log; a failing kit's tail is
+# printed.
+# Usage: matrix.sh KIT...
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+[ $# -gt 0 ] || die "usage: matrix.sh KIT..."
+jobs=${MATRIX_JOBS:-2}
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || die "MATRIX_JOBS must be a positive number, not '$jobs'"
+
+# run_kit KIT: vm-check KIT, leaving its status and wall time in build/KIT/.
+run_kit() {
+	local dir=$MODKFUNC_TOP/build/$1 start rc
+	mkdir -p "$dir"
+	rm -f "$dir/matrix.status" "$dir/check.tap"
+	start=$(date +%s)
+	"$MODKFUNC_TOP/scripts/vm.sh" check "$1" >"$dir/matrix.log" 2>&1
+	rc=$?
+	echo "$rc $(($(date +%s) - start))" >"$dir/matrix.status"
+	echo "matrix: $1 finished: $(tail -n 1 "$dir/matrix.log")"
+}
+
+# row KIT: one table row; the failure count includes a run that failed
+# outside its tests, so such a kit never reads as green.
+row() {
+	local dir=$MODKFUNC_TOP/build/$1 rc=1 wall=- counts p=0 f=0 s=0
+	local KIT_KVER=- KIT_LIBBPF=- KIT_CLANG=- KIT_PAHOLE=-
+	read -r rc wall <"$dir/matrix.status" 2>/dev/null
+	# shellcheck source=/dev/null
+	[ -f "$dir/kit.env" ] && . "$dir/kit.env"
+	if counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$dir/check.tap" 2>/dev/null) || [ -n "$counts" ]; then
+		read -r p _ f _ s _ <<<"${counts//,/}"
+	fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
+		"$1" "$KIT_KVER" "$KIT_LIBBPF" "$KIT_CLANG" "$KIT_PAHOLE" "$p" "$f" "$s" "$wall"
+	[ "$f" -eq 0 ]
+}
+
+start=$(date +%s)
+for kit in "$@"; do
+	kit_load "$kit"
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		wait -n
+	done
+	echo "matrix: $kit started"
+	run_kit "$kit" &
+done
+wait
+
+rc=0 table=$MODKFUNC_TOP/build/matrix.md
+{
+	echo '| kit | kernel | libbpf | clang | pahole | passed | failed | skipped | wall s |'
+	echo '|---|---|---|---|---|---|---|---|---|'
+	for kit in "$@"; do
+		row "$kit" || rc=1
+	done
+} >"$table"
+for kit in "$@"; do
+	if ! row "$kit" >/dev/null; then
+		echo
+		echo "matrix: $kit failed; the end of build/$kit/matrix.log:"
+		tail -n 40 "$MODKFUNC_TOP/build/$kit/matrix.log"
+	fi
+done
+echo
+cat "$table"
+for kit in "$@"; do
+	grep -h '# skip' "$MODKFUNC_TOP/build/$kit/check.tap" 2>/dev/null |
+		sed "s/^ok [0-9]* /matrix: $kit skipped: /"
+done
+echo "matrix: $# kits in $(($(date +%s) - start)) s: $([ "$rc" -eq 0 ] && echo pass || echo FAIL)"
+exit "$rc"
