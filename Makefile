@@ -85,7 +85,8 @@ $(B)/libkfaudit.so: harness/kfaudit.c $(CAPTURE_SRCS) $(wildcard harness/*.h)
 	$(CC) $(USER_CFLAGS) -fPIC -shared -o $@ harness/kfaudit.c $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
 
 # The kernel-limit tests need 258 modules and programs at the limits; they
-# are generated from scripts/gen-limits.sh, never committed.
+# are generated from scripts/gen-limits.sh, never committed. Of the 257
+# one-kfunc modules, one is compiled and the rest are cloned from it.
 GEN := $(B)/gen
 LIMITS := distinct_256 distinct_257 modules_256 modules_257
 LSKEL_SRCS := harness/lskel_load.c harness/resolve.c harness/kallsyms.c harness/report.c harness/json.c
@@ -93,11 +94,12 @@ LSKEL_SRCS := harness/lskel_load.c harness/resolve.c harness/kallsyms.c harness/
 limits: $(GEN)/kmod/.built $(GEN)/toomany/.built $(LIMITS:%=$(GEN)/bpf/%.bpf.o) $(LIMITS:%=$(GEN)/lskel_%)
 
 $(GEN)/.generated: scripts/gen-limits.sh
-	scripts/gen-limits.sh $(GEN)
+	scripts/gen-limits.sh sources $(GEN)
 	touch $@
 $(GEN)/bpf/%.bpf.c: $(GEN)/.generated ;
 $(GEN)/%/.built: $(GEN)/.generated module/compat.h
 	$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
+	if [ $* = kmod ]; then scripts/gen-limits.sh clone $(GEN); fi
 	touch $@
 $(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
 	$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 # busybox-static, not busybox: the initramfs has no libc to link against.
-packages=(debootstrap qemu-system-x86 busybox-static xz-utils cpio bats bats-support bats-assert shellcheck)
+packages=(debootstrap qemu-system-x86 busybox-static xz-utils cpio bats shellcheck)
 
 missing=()
 for pkg in "${packages[@]}"; do

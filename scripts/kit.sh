@@ -10,7 +10,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 # Every kit gets the same toolchain; a kit file adds to it, never forks it.
-BASE_PACKAGES=make,gcc,libc6-dev,clang,llvm,libbpf-dev,bpftool,dwarves,libelf-dev,zlib1g-dev,bats,bats-support,bats-assert,jq,kmod,xz-utils,ca-certificates
+BASE_PACKAGES=make,gcc,libc6-dev,clang,llvm,libbpf-dev,bpftool,dwarves,libelf-dev,zlib1g-dev,bats,jq,kmod,xz-utils,ca-certificates
 
 mirror_for() {
 	case $1 in

@@ -3,10 +3,13 @@
 # kit is and what its run gave. Exits non-zero if any kit failed a test or
 # did not report. The table is also left in build/matrix.md.
 #
-# Kits run MATRIX_JOBS at a time (default 2): a TCG guest keeps about one
-# core busy, so on a 2-core machine two guests share it without waiting.
-# Each kit's output goes to build/KIT/matrix.log; a failing kit's tail is
-# printed.
+# Every kit is first provisioned and built, all at once: that is mostly
+# downloads and dpkg, which overlap well, and it keeps compilers off the
+# cores the guests need. Guests then run MATRIX_JOBS at a time (default
+# 2): a TCG guest keeps about one core busy. Each kit's output goes to
+# build/KIT/prepare.log and build/KIT/matrix.log; a failing kit's tail is
+# printed. The wall column is each kit's guest run; the time it took to
+# get every kit ready is printed once.
 # Usage: matrix.sh KIT...
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -15,11 +18,22 @@ set -uo pipefail
 jobs=${MATRIX_JOBS:-2}
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "MATRIX_JOBS must be a positive number, not '$jobs'"
 
+# prepare_kit KIT: provisions and builds KIT; on failure, leaves its status
+# for the table and the end of its log in build/KIT/matrix.log.
+prepare_kit() {
+	local dir=$MODKFUNC_TOP/build/$1
+	if "$MODKFUNC_TOP/scripts/kit.sh" build "$1" >"$dir/prepare.log" 2>&1; then
+		echo "matrix: $1 built"
+		return 0
+	fi
+	cp "$dir/prepare.log" "$dir/matrix.log"
+	echo "1 -" >"$dir/matrix.status"
+	echo "matrix: $1 failed to build: $(tail -n 1 "$dir/prepare.log")"
+}
+
 # run_kit KIT: vm-check KIT, leaving its status and wall time in build/KIT/.
 run_kit() {
 	local dir=$MODKFUNC_TOP/build/$1 start rc
-	mkdir -p "$dir"
-	rm -f "$dir/matrix.status" "$dir/check.tap"
 	start=$(date +%s)
 	"$MODKFUNC_TOP/scripts/vm.sh" check "$1" >"$dir/matrix.log" 2>&1
 	rc=$?
@@ -47,8 +61,17 @@ row() {
 }
 
 start=$(date +%s)
+"$MODKFUNC_TOP/scripts/install-deps.sh" || die "cannot install the host's packages"
 for kit in "$@"; do
 	kit_load "$kit"
+	rm -f "$KIT_BUILD/matrix.status" "$KIT_BUILD/matrix.log" "$KIT_BUILD/check.tap"
+	mkdir -p "$KIT_BUILD"
+	prepare_kit "$kit" &
+done
+wait
+echo "matrix: kits ready in $(($(date +%s) - start)) s"
+for kit in "$@"; do
+	[ ! -f "$MODKFUNC_TOP/build/$kit/matrix.status" ] || continue
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
 		wait -n
 	done

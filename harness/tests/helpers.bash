@@ -5,8 +5,7 @@
 # shellcheck disable=SC2154 # bats sets output, stderr and status
 # run --separate-stderr keeps kfcheck's JSON (stdout) apart from its errors.
 bats_require_minimum_version 1.5.0
-bats_load_library bats-support
-bats_load_library bats-assert
+load assertions
 
 : "${MODKFUNC_BUILD:?run the suite through 'make check'}"
 KFCHECK=$MODKFUNC_BUILD/kfcheck
@@ -24,26 +23,37 @@ require_module() {
 		fail "$1 is not loaded: load it with 'make load' before 'make check'"
 }
 
-# global NAME: a global's value from the kfcheck run in $output.
+# global NAME: a global's value from the kfcheck run in $output. kfcheck
+# writes each global as {"event":"global","name":NAME,"value":"DIGITS"}
+# (report_global); matching that in bash spares a jq start, which costs a
+# quarter of a second in a TCG guest, for each of the many values read.
 global() {
-	jq -er --arg n "$1" 'select(.event == "global" and .name == $n) | .value' <<<"$output"
+	local re='"event":"global","name":"'$1'","value":"([0-9]+)"'
+	[[ $output =~ $re ]] || fail "kfcheck reported no global $1"
+	echo "${BASH_REMATCH[1]}"
+}
+
+# event_filter EVENT [JQ_FILTER]: a jq filter for the records of EVENT
+# that also pass JQ_FILTER.
+event_filter() {
+	echo "select(.event == \"$1\")${2:+ | select($2)}"
 }
 
 # records EVENT [JQ_FILTER]: the matching records in $output, one per line.
 records() {
-	jq -c --arg e "$1" "select(.event == \$e)${2:+ | select($2)}" <<<"$output"
+	jq -c "$(event_filter "$@")" <<<"$output"
 }
 
 # count EVENT [JQ_FILTER]
 count() {
-	records "$@" | wc -l
+	jq -n "[inputs | $(event_filter "$@")] | length" <<<"$output"
 }
 
 # assert_views_agree: every kfunc call and ksym in $output resolved to the
 # function or variable that was sent, in the module that was sent.
 assert_views_agree() {
 	local bad
-	bad=$(records kfunc_call '.state != "match"'; records ksym '.state != "match"')
+	bad=$(jq -c 'select((.event == "kfunc_call" or .event == "ksym") and .state != "match")' <<<"$output")
 	[ -z "$bad" ] || fail "views disagree: $bad"
 }
 
@@ -58,12 +68,21 @@ live_objects() {
 	cat /sys/kernel/debug/modkfunc/live
 }
 
+# prog_ids: the loaded programs' ids, from the first line bpftool prints
+# for each.
 prog_ids() {
-	bpftool prog show -j | jq -c '[.[].id]'
+	local listing line ids=()
+	listing=$(bpftool prog show) || fail "bpftool prog show failed"
+	while read -r line; do
+		[[ $line =~ ^([0-9]+): ]] && ids+=("${BASH_REMATCH[1]}")
+	done <<<"$listing"
+	echo "${ids[*]}"
 }
 
 module_refcnt() {
-	cat "/sys/module/$1/refcnt"
+	local n
+	read -r n <"/sys/module/$1/refcnt"
+	echo "$n"
 }
 
 # leak_baseline / assert_no_leak: no program and no module reference left
@@ -92,8 +111,12 @@ MODULES_SH=$BATS_TEST_DIRNAME/../../scripts/modules.sh
 MODULE_DIR=$MODKFUNC_BUILD/kmod/module
 
 running_version() {
+	local release
 	case $1 in
-	kernel) uname -r | grep -oE '^[0-9]+\.[0-9]+' ;;
+	kernel)
+		read -r release </proc/sys/kernel/osrelease
+		[[ $release =~ ^[0-9]+\.[0-9]+ ]] && echo "${BASH_REMATCH[0]}"
+		;;
 	libbpf) "$KFCHECK" --version | awk '{ print $3 }' ;;
 	pahole) pahole --version | sed 's/^v//' ;;
 	esac
@@ -101,7 +124,10 @@ running_version() {
 
 # at_least kernel|libbpf|pahole MAJOR.MINOR
 at_least() {
-	[ "$(printf '%s\n%s\n' "$2" "$(running_version "$1")" | sort -V | head -n 1)" = "$2" ]
+	local IFS=. have want
+	read -r -a have <<<"$(running_version "$1")"
+	read -r -a want <<<"$2"
+	((have[0] > want[0] || (have[0] == want[0] && have[1] >= want[1])))
 }
 
 # has FEATURE: the running kernel, libbpf or pahole has FEATURE, by every
@@ -139,9 +165,8 @@ message() {
 		$1 == f && $4 != "needs" && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
 		END { print row }' "$MESSAGES")
 	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
-	MSG_BY=$(cut -f4 <<<"$row")
-	MSG_ERRNO=$(cut -f5 <<<"$row")
-	MSG_TEXT=$(cut -f6 <<<"$row")
+	# No field is empty, so tabs may be read as whitespace.
+	IFS=$'\t' read -r _ _ _ MSG_BY MSG_ERRNO MSG_TEXT <<<"$row"
 }
 
 # assert_rejected_with FEATURE: $output holds a reject record from whoever
@@ -160,7 +185,7 @@ ALL_TYPES=(syscall tc xdp fentry tp_btf)
 
 # The vmlinux acquire/release pair the multi-module programs call at off 0
 # (see vmlinux_pair() in bpf_progs/modkfunc.bpf.h), and what it returns.
-if grep -q HAVE_KFUNC_bpf_task_from_pid "$MODKFUNC_BUILD/vmlinux_kfuncs.h"; then
+if [[ $(<"$MODKFUNC_BUILD/vmlinux_kfuncs.h") == *HAVE_KFUNC_bpf_task_from_pid* ]]; then
 	VMLINUX_ACQUIRE=bpf_task_from_pid VMLINUX_PAIR_VALUE=1
 else
 	VMLINUX_ACQUIRE=bpf_kfunc_call_test_acquire VMLINUX_PAIR_VALUE=42

@@ -3,8 +3,7 @@
 # ran nothing: CI must not go green on an empty suite.
 
 setup() {
-	bats_load_library bats-support
-	bats_load_library bats-assert
+	load ../../harness/tests/assertions
 	SUMMARY=$BATS_TEST_DIRNAME/../tap-summary.sh
 	TAP=$BATS_TEST_TMPDIR/t.tap
 }

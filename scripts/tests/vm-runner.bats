@@ -9,8 +9,7 @@ setup_file() {
 }
 
 setup() {
-	bats_load_library bats-support
-	bats_load_library bats-assert
+	load ../../harness/tests/assertions
 	VM=$BATS_TEST_DIRNAME/../vm.sh
 }
 
