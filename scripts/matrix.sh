@@ -3,13 +3,12 @@
 # kit is and what its run gave. Exits non-zero if any kit failed a test or
 # did not report. The table is also left in build/matrix.md.
 #
-# Every kit is first provisioned and built, all at once: that is mostly
-# downloads and dpkg, which overlap well, and it keeps compilers off the
-# cores the guests need. Guests then run MATRIX_JOBS at a time (default
-# 2): a TCG guest keeps about one core busy. Each kit's output goes to
-# build/KIT/prepare.log and build/KIT/matrix.log; a failing kit's tail is
-# printed. The wall column is each kit's guest run; the time it took to
-# get every kit ready is printed once.
+# Every kit is provisioned and built at once, as that is mostly downloads
+# and dpkg, which overlap well. A kit's guest starts as soon as the kit is
+# ready, MATRIX_JOBS guests at a time (default 2): a TCG guest keeps about
+# one core busy. Each kit's output goes to build/KIT/prepare.log and
+# build/KIT/matrix.log; a failing kit's tail is printed. The wall column
+# is each kit's guest run.
 # Usage: matrix.sh KIT...
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -23,7 +22,8 @@ jobs=${MATRIX_JOBS:-2}
 prepare_kit() {
 	local dir=$MODKFUNC_TOP/build/$1
 	if "$MODKFUNC_TOP/scripts/kit.sh" build "$1" >"$dir/prepare.log" 2>&1; then
-		echo "matrix: $1 built"
+		echo "matrix: $1 built in $(($(date +%s) - start)) s"
+		touch "$dir/prepared"
 		return 0
 	fi
 	cp "$dir/prepare.log" "$dir/matrix.log"
@@ -64,19 +64,37 @@ start=$(date +%s)
 "$MODKFUNC_TOP/scripts/install-deps.sh" || die "cannot install the host's packages"
 for kit in "$@"; do
 	kit_load "$kit"
-	rm -f "$KIT_BUILD/matrix.status" "$KIT_BUILD/matrix.log" "$KIT_BUILD/check.tap"
+	rm -f "$KIT_BUILD"/{prepared,matrix.status,matrix.log,check.tap}
 	mkdir -p "$KIT_BUILD"
 	prepare_kit "$kit" &
 done
-wait
-echo "matrix: kits ready in $(($(date +%s) - start)) s"
-for kit in "$@"; do
-	[ ! -f "$MODKFUNC_TOP/build/$kit/matrix.status" ] || continue
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
-		wait -n
+
+# guests_running: kits whose guest started and has not finished.
+guests_running() {
+	local kit n=0
+	for kit in "${started[@]}"; do
+		[ -f "$MODKFUNC_TOP/build/$kit/matrix.status" ] || n=$((n + 1))
 	done
-	echo "matrix: $kit started"
-	run_kit "$kit" &
+	echo "$n"
+}
+
+# A kit that failed to build already has its status; it never starts.
+started=() waiting=("$@")
+while [ ${#waiting[@]} -gt 0 ]; do
+	next=()
+	for kit in "${waiting[@]}"; do
+		dir=$MODKFUNC_TOP/build/$kit
+		[ ! -f "$dir/matrix.status" ] || continue
+		if [ -f "$dir/prepared" ] && [ "$(guests_running)" -lt "$jobs" ]; then
+			started+=("$kit")
+			echo "matrix: $kit started"
+			run_kit "$kit" &
+		else
+			next+=("$kit")
+		fi
+	done
+	waiting=("${next[@]}")
+	[ ${#waiting[@]} -eq 0 ] || sleep 2
 done
 wait
 
