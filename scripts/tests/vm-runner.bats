@@ -15,7 +15,7 @@ setup() {
 
 @test "a guest command that exits 3 makes the runner exit 3" {
 	MODKFUNC_VM_CMD='echo guest-ran; exit 3' run "$VM" run "$KIT"
-	assert_equal "$status" 3
+	assert_failure 3
 	assert_output --partial guest-ran
 }
 
@@ -26,7 +26,7 @@ setup() {
 
 @test "a guest that never finishes is killed at the timeout and its console tail is shown" {
 	VM_TIMEOUT=45 MODKFUNC_VM_CMD='echo still-busy-marker; sleep 1000' run "$VM" run "$KIT"
-	assert_equal "$status" 124
+	assert_failure 124
 	assert_output --partial "the guest timed out after 45s and was killed"
 	assert_output --regexp "  \| still-busy-marker"
 }
@@ -39,7 +39,7 @@ setup() {
 
 @test "a WARNING line in the guest's kernel log fails the run as a splat" {
 	MODKFUNC_VM_CMD='echo "WARNING: CPU: 0 PID: 1 at modkfunc runner self-test" >/dev/kmsg' run "$VM" run "$KIT"
-	assert_equal "$status" 1
+	assert_failure 1
 	assert_output --partial "kernel splat in the guest's dmesg"
 	assert_output --partial "WARNING: CPU: 0 PID: 1 at modkfunc runner self-test"
 	grep -q "modkfunc runner self-test" "$BATS_TEST_DIRNAME/../../build/$KIT/dmesg.txt"
@@ -47,7 +47,7 @@ setup() {
 
 @test "a refcount splat in the guest's kernel log fails the run" {
 	MODKFUNC_VM_CMD='echo "refcount_t: underflow; use-after-free." >/dev/kmsg' run "$VM" run "$KIT"
-	assert_equal "$status" 1
+	assert_failure 1
 	assert_output --partial "kernel splat in the guest's dmesg"
 }
 
