@@ -82,6 +82,11 @@ judge() {
 		console_tail "the guest reported no status (it did not boot, or died)"
 		return 1
 	fi
+	# A run whose kernel log cannot be checked for splats is not a pass.
+	if [ ! -s "$VM_DIR/dmesg.txt" ]; then
+		console_tail "the guest saved no kernel log, so it cannot be checked for splats"
+		return 1
+	fi
 	status=$(cat "$VM_DIR/status")
 	cp "$VM_DIR/dmesg.txt" "$KIT_BUILD/dmesg.txt"
 	if grep -qE "$SPLAT" "$KIT_BUILD/dmesg.txt"; then

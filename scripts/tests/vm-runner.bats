@@ -51,6 +51,12 @@ setup() {
 	assert_output --partial "kernel splat in the guest's dmesg"
 }
 
+@test "a guest whose kernel log cannot be saved fails the run" {
+	MODKFUNC_VM_CMD="ln -s /nonexistent/dmesg build/$KIT/vm/dmesg.txt" run "$VM" run "$KIT"
+	assert_failure 1
+	assert_output --partial "the guest saved no kernel log"
+}
+
 @test "an unknown kit is refused with the list of known kits" {
 	run "$VM" check no-such-kit
 	assert_failure
