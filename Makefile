@@ -97,9 +97,10 @@ $(GEN)/.generated: scripts/gen-limits.sh
 	scripts/gen-limits.sh sources $(GEN)
 	touch $@
 $(GEN)/bpf/%.bpf.c: $(GEN)/.generated ;
+$(GEN)/kmod/.built: AFTER_BUILD = scripts/gen-limits.sh clone $(GEN)
 $(GEN)/%/.built: $(GEN)/.generated module/compat.h
 	$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
-	if [ $* = kmod ]; then scripts/gen-limits.sh clone $(GEN); fi
+	$(AFTER_BUILD)
 	touch $@
 $(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
 	$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@
