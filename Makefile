@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # modkfunc: see README.md. As for any out-of-tree module, KDIR= names the
 # kernel build directory. Output goes under $(BUILD), never the source tree.
+# Quiet by default; V=1 shows every command line.
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 BUILD ?= build/local
@@ -9,110 +10,178 @@ KITS ?= $(basename $(notdir $(wildcard scripts/kits/*.kit)))
 
 CLANG ?= clang
 BPFTOOL ?= bpftool
-USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g
+USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -MMD -MP
+USER_LDLIBS := -lbpf -ldl
 # Kernels from 6.19 embed tagged structs as anonymous members, which
 # vmlinux.h reproduces; without -fms-extensions clang drops those fields.
 BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror \
-	-fms-extensions -Wno-microsoft-anon-tag
+	-fms-extensions -Wno-microsoft-anon-tag -MMD -MP
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+# $(call quiet,TAG,TARGET): the one line a quiet build prints for a step;
+# make -s, like Kbuild, prints none.
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+quiet = @:
+else
+quiet = @printf '  %-8s %s\n' '$(1)' '$(patsubst $(CURDIR)/%,%,$(2))'
+endif
+endif
+
+.DELETE_ON_ERROR:
+# A pipeline fails when any of its commands does, so that a failed
+# generator leaves no half-written target behind.
+SHELL := bash
+.SHELLFLAGS := -eo pipefail -c
 
 B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
-MODULE_SRCS := $(wildcard module/*.c module/*.h)
-BPF_OBJS := $(patsubst bpf_progs/%.bpf.c,$(B)/bpf/%.bpf.o,$(wildcard bpf_progs/*.bpf.c))
-# The capture and the views, shared by kfcheck and the LD_PRELOAD auditor;
-# kfaudit.c and lskel_load.c are the entry points of other binaries.
-CAPTURE_SRCS := $(addprefix harness/,syscall_hook.c capture.c btfinfo.c kallsyms.c resolve.c report.c json.c)
-KFCHECK_SRCS := $(filter-out harness/kfaudit.c harness/lskel_load.c $(CAPTURE_SRCS),$(wildcard harness/*.c))
+MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h)
+
+# Positive programs are one object per feature; negative ones share as few
+# objects as the rules allow (see bpf_progs/negative.bpf.c).
+BPF_PROGS := destructive many_calls mem multi_module multi_module_reverse \
+	nullable object packet percpu_ksym probes scalar sleepable typeless_ksym \
+	weak_missing weak_present negative negative_non_gpl negative_unresolved
+BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
+
+# The capture, the views and the report: one library that kfcheck,
+# libkfaudit.so and every loader link. syscall_hook.c is not in it: it is
+# the interposer, which nothing calls, so an archive would never pull it
+# in; the binaries that capture link it by name.
+HARNESS_LIB_SRCS := btfinfo.c capture.c globals.c json.c kallsyms.c log.c \
+	object.c prog_tags.c reload.c report.c resolve.c testrun.c verifier_log.c
+KFCHECK_SRCS := kfcheck.c syscall_hook.c
+KFAUDIT_SRCS := kfaudit.c syscall_hook.c
+HARNESS_LIB := $(B)/harness/libkfharness.a
+harness_objs = $(patsubst %.c,$(B)/harness/%.o,$(1))
+
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all modules modules-nobtf bpf harness limits check load unload matrix vm-check vm-run vm-shell deps test lint clean
+.PHONY: all modules modules-nobtf bpf harness tests limits check load unload \
+	matrix vm-check vm-run vm-shell deps test lint clean
 
-all: modules bpf harness limits
+all: modules bpf harness tests limits
 
-modules: $(KMOD)/Kbuild $(addprefix $(KMOD)/,$(MODULE_SRCS))
-	$(MAKE) -C $(KDIR) M=$(KMOD) modules
+# Directories are order-only prerequisites: a new file in one must not
+# make everything in it out of date. Precious, as make would otherwise
+# take a directory made by a pattern rule for an intermediate file.
+%/:
+	$(Q)mkdir -p $@
+.PRECIOUS: %/
 
 # Kbuild builds in the directory it is given, so it is given a copy.
-$(KMOD)/Kbuild: Kbuild
-	@mkdir -p $(@D)
-	cp $< $@
-$(KMOD)/module/%: module/%
-	@mkdir -p $(@D)
-	cp $< $@
+KMOD_FILES := $(addprefix $(KMOD)/,Kbuild $(MODULE_SRCS))
+$(KMOD_FILES): $(KMOD)/%: % | $(KMOD)/module/
+	$(Q)cp $< $@
+
+modules: $(KMOD_FILES)
+	$(call quiet,KBUILD,$(KMOD))
+	$(Q)$(MAKE) -C $(KDIR) M=$(KMOD) modules
 
 # The same module built against headers that lack BTF tooling, such as the
 # packaged headers kdir-btf-fix.sh starts from: the test of the diagnosis
 # for a module without BTF loads it.
 KMOD_NOBTF := $(B)/kmod-nobtf
-modules-nobtf: $(KMOD)/Kbuild $(addprefix $(KMOD)/,$(MODULE_SRCS))
+modules-nobtf: $(KMOD_FILES)
 	@test -n "$(KDIR_NOBTF)" || { echo "make: modules-nobtf needs KDIR_NOBTF=" >&2; exit 1; }
-	rm -rf $(KMOD_NOBTF)
-	mkdir -p $(KMOD_NOBTF)
-	cd $(KMOD) && cp --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
-	$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) modules
+	$(Q)rm -rf $(KMOD_NOBTF)
+	$(Q)mkdir -p $(KMOD_NOBTF)
+	$(Q)cd $(KMOD) && cp --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
+	$(call quiet,KBUILD,$(KMOD_NOBTF))
+	$(Q)$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) modules
 
-$(B)/vmlinux.h: $(VMLINUX_BTF)
+$(B)/vmlinux.h: $(VMLINUX_BTF) | $(B)/
 	@test -n "$<" || { echo "make: no kernel BTF: neither $(KDIR)/vmlinux nor /sys/kernel/btf/vmlinux exists" >&2; exit 1; }
-	@mkdir -p $(@D)
-	$(BPFTOOL) btf dump file $< format c >$@.tmp
-	mv $@.tmp $@
+	$(call quiet,GEN,$@)
+	$(Q)$(BPFTOOL) btf dump file $< format c >$@
 
 # The vmlinux kfuncs the programs may call differ by kernel; the kernel's
 # BTF, not its version, says which are there.
 VMLINUX_KFUNCS := bpf_task_from_pid
 $(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h
-	$(BPFTOOL) btf dump file $(VMLINUX_BTF) >$@.btf
-	for f in $(VMLINUX_KFUNCS); do \
-		if grep -q "] FUNC '$$f' " $@.btf; then echo "#define HAVE_KFUNC_$$f 1"; fi; \
-	done >$@.tmp
-	rm $@.btf
-	mv $@.tmp $@
+	$(call quiet,GEN,$@)
+	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) | \
+		awk -v want=" $(VMLINUX_KFUNCS) " '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); \
+			if (index(want, " " f " ")) print "#define HAVE_KFUNC_" f " 1" }' >$@
 
 bpf: $(BPF_OBJS)
-$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(wildcard bpf_progs/*.h) $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h
-	@mkdir -p $(@D)
-	$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -c $< -o $@
+$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h | $(B)/bpf/
+	$(call quiet,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -Imodule -c $< -o $@
 
 harness: $(B)/kfcheck $(B)/libkfaudit.so
-$(B)/kfcheck: $(KFCHECK_SRCS) $(CAPTURE_SRCS) $(wildcard harness/*.h)
-	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -o $@ $(KFCHECK_SRCS) $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
-$(B)/libkfaudit.so: harness/kfaudit.c $(CAPTURE_SRCS) $(wildcard harness/*.h)
-	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -fPIC -shared -o $@ harness/kfaudit.c $(CAPTURE_SRCS) -lbpf -lelf -lz -ldl
+$(B)/harness/%.o: harness/%.c | $(B)/harness/
+	$(call quiet,CC,$@)
+	$(Q)$(CC) $(USER_CFLAGS) -Iharness -c $< -o $@
+$(HARNESS_LIB): $(call harness_objs,$(HARNESS_LIB_SRCS))
+	$(call quiet,AR,$@)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+$(B)/kfcheck: $(call harness_objs,$(KFCHECK_SRCS)) $(HARNESS_LIB)
+	$(call quiet,LD,$@)
+	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
+$(B)/libkfaudit.so: $(call harness_objs,$(KFAUDIT_SRCS)) $(HARNESS_LIB)
+	$(call quiet,LD,$@)
+	$(Q)$(CC) -shared -o $@ $^ $(USER_LDLIBS)
+
+# What the suite takes from the build rather than repeating it: the ABI
+# header's constants, and one test per tagged negative program.
+tests: $(B)/tests/abi.bash $(B)/tests/negative_programs.bats
+$(B)/tests/abi.bash: module/modkfunc_abi.h | $(B)/tests/
+	$(call quiet,GEN,$@)
+	$(Q)$(CC) -E -dM -x c $< | awk '$$1 == "#define" && $$2 ~ /^MODKFUNC_/ && $$3 ~ /^0x[0-9a-fA-F]+$$/ { print $$2 "=" $$3 }' >$@
+	@test -s $@ || { echo "make: $< defines no MODKFUNC_ constants" >&2; exit 1; }
+$(B)/tests/negative_programs.bats: harness/negative-tests.sh $(B)/kfcheck \
+		$(filter $(B)/bpf/negative%,$(BPF_OBJS)) | $(B)/tests/
+	$(call quiet,GEN,$@)
+	$(Q)harness/negative-tests.sh $(B) >$@
 
 # The kernel-limit tests need 258 modules and programs at the limits; they
 # are generated from scripts/gen-limits.sh, never committed. Of the 257
 # one-kfunc modules, one is compiled and the rest are cloned from it.
 GEN := $(B)/gen
 LIMITS := distinct_256 distinct_257 modules_256 modules_257
-LSKEL_SRCS := harness/lskel_load.c harness/resolve.c harness/kallsyms.c harness/report.c harness/json.c
 
 limits: $(GEN)/kmod/.built $(GEN)/toomany/.built $(LIMITS:%=$(GEN)/bpf/%.bpf.o) $(LIMITS:%=$(GEN)/lskel_%)
 
 $(GEN)/.generated: scripts/gen-limits.sh
-	scripts/gen-limits.sh sources $(GEN)
-	touch $@
-$(GEN)/bpf/%.bpf.c: $(GEN)/.generated ;
+	$(call quiet,GEN,$(GEN))
+	$(Q)scripts/gen-limits.sh sources $(GEN)
+	$(Q)touch $@
+# Static pattern rules: a pattern rule would also match the dependency
+# files make includes, and make would try to build those from it.
+$(LIMITS:%=$(GEN)/bpf/%.bpf.c): $(GEN)/.generated ;
 $(GEN)/kmod/.built: AFTER_BUILD = scripts/gen-limits.sh clone $(GEN)
-$(GEN)/%/.built: $(GEN)/.generated module/compat.h
-	$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
-	$(AFTER_BUILD)
-	touch $@
-$(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
-	$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@
-$(GEN)/%.lskel.h: $(GEN)/bpf/%.bpf.o
-	$(BPFTOOL) gen skeleton -L $< name $* >$@.tmp
-	mv $@.tmp $@
-$(GEN)/lskel_%: $(GEN)/%.lskel.h $(LSKEL_SRCS) $(wildcard harness/*.h)
-	$(CC) $(USER_CFLAGS) -Iharness -I$(GEN) -DLSKEL_NAME=$* -DLSKEL_HEADER='"$*.lskel.h"' \
-		-o $@ $(LSKEL_SRCS) -lbpf -lelf -lz
+$(GEN)/kmod/.built $(GEN)/toomany/.built: $(GEN)/%/.built: $(GEN)/.generated module/compat.h
+	$(call quiet,KBUILD,$(GEN)/$*)
+	$(Q)$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
+	$(Q)$(AFTER_BUILD)
+	$(Q)touch $@
+$(LIMITS:%=$(GEN)/bpf/%.bpf.o): $(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
+	$(call quiet,BPF,$@)
+	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@
+$(LIMITS:%=$(GEN)/%.lskel.h): $(GEN)/%.lskel.h: $(GEN)/bpf/%.bpf.o
+	$(call quiet,GEN-SKEL,$@)
+	$(Q)$(BPFTOOL) gen skeleton -L $< name $* >$@
+# A light skeleton is code: the loader is compiled once per skeleton.
+$(LIMITS:%=$(GEN)/lskel_%.o): $(GEN)/lskel_%.o: harness/lskel_load.c $(GEN)/%.lskel.h
+	$(call quiet,CC,$@)
+	$(Q)$(CC) $(USER_CFLAGS) -Iharness -I$(GEN) -DLSKEL_NAME=$* -DLSKEL_HEADER='"$*.lskel.h"' \
+		-c $< -o $@
+$(LIMITS:%=$(GEN)/lskel_%): $(GEN)/lskel_%: $(GEN)/lskel_%.o $(HARNESS_LIB)
+	$(call quiet,LD,$@)
+	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
 
+# T=REGEX runs only the tests whose names match.
 check:
-	@harness/run-suite.sh $(B)
+	@harness/run-suite.sh $(B) $(if $(T),--filter '$(T)')
 
 load:
 	@scripts/modules.sh load $(KMOD)/module
@@ -120,7 +189,7 @@ unload:
 	@scripts/modules.sh unload $(KMOD)/module
 
 vm-check:
-	@scripts/vm.sh check $(KIT)
+	@scripts/vm.sh check $(KIT) $(if $(T),'$(T)')
 matrix:
 	@scripts/matrix.sh $(KITS)
 vm-run: export MODKFUNC_VM_CMD = $(CMD)
@@ -140,3 +209,5 @@ lint:
 
 clean:
 	rm -rf build
+
+-include $(wildcard $(B)/harness/*.d $(B)/bpf/*.d $(GEN)/*.d)

@@ -60,11 +60,8 @@ int btfinfo_fd(int fd, char *name, size_t len, __u32 *id)
 
 static struct btf *vmlinux_btf(void)
 {
-	if (!vmlinux) {
+	if (!vmlinux)
 		vmlinux = btf__load_vmlinux_btf();
-		if (libbpf_get_error(vmlinux))
-			vmlinux = NULL;
-	}
 	return vmlinux;
 }
 
@@ -96,7 +93,7 @@ static struct btf *btf_by_id(__u32 obj_id)
 	if (!vmlinux_btf())
 		return NULL;
 	btf = btf__load_from_kernel_by_id_split(obj_id, vmlinux);
-	if (libbpf_get_error(btf))
+	if (!btf)
 		return NULL;
 	e = calloc(1, sizeof(*e));
 	if (!e) {

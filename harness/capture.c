@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +11,17 @@
 
 #include "btfinfo.h"
 #include "capture.h"
+#include "insn.h"
 #include "resolve.h"
 
 static struct load_record *records;
 static capture_sink sink;
 static bool busy;
+static struct {
+	const char *name;
+	capture_observer fn;
+	void *ctx;
+} observer;
 
 bool capture_busy(void)
 {
@@ -28,21 +33,22 @@ void capture_set_sink(capture_sink fn)
 	sink = fn;
 }
 
+void capture_observe(const char *name, capture_observer fn, void *ctx)
+{
+	observer.name = name;
+	observer.fn = fn;
+	observer.ctx = ctx;
+}
+
+/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a program's name. */
+static bool same_name(const char *sent, const char *name)
+{
+	return !strncmp(sent, name, BPF_OBJ_NAME_LEN - 1);
+}
+
 static void *u64_ptr(__u64 v)
 {
 	return (void *)(unsigned long)v;
-}
-
-static void *copy_user(__u64 ptr, size_t len)
-{
-	void *p;
-
-	if (!ptr || !len)
-		return NULL;
-	p = malloc(len);
-	if (p)
-		memcpy(p, u64_ptr(ptr), len);
-	return p;
 }
 
 /*
@@ -136,18 +142,17 @@ static struct kfunc_ref *add_ref(struct kfunc_ref **refs, int *nr, int insn,
 
 static void sent_view(struct load_record *rec, const union bpf_attr *attr)
 {
-	const struct bpf_insn *insn = rec->insns;
+	const struct bpf_insn *insn = u64_ptr(attr->insns);
 	struct kfunc_ref *ref;
 	__u32 i;
 
 	for (i = 0; insn && i < attr->insn_cnt; i++) {
-		if (insn[i].code == (BPF_JMP | BPF_CALL) &&
-		    insn[i].src_reg == BPF_PSEUDO_KFUNC_CALL) {
+		if (is_kfunc_call(&insn[i])) {
 			ref = add_ref(&rec->calls, &rec->nr_calls, i,
 				      insn[i].off, insn[i].imm);
 			if (ref)
 				sent_call(ref, attr);
-		} else if (insn[i].code == (BPF_LD | BPF_IMM | BPF_DW)) {
+		} else if (is_ld_imm64(&insn[i])) {
 			if (insn[i].src_reg == BPF_PSEUDO_BTF_ID &&
 			    i + 1 < attr->insn_cnt) {
 				ref = add_ref(&rec->ksyms, &rec->nr_ksyms, i, 0,
@@ -160,12 +165,6 @@ static void sent_view(struct load_record *rec, const union bpf_attr *attr)
 	}
 }
 
-/* A reload needs these after the loader has closed its own copies. */
-static int dup_fd(__u32 fd)
-{
-	return fd ? fcntl((int)fd, F_DUPFD_CLOEXEC, 3) : -1;
-}
-
 static struct load_record *record_new(const union bpf_attr *attr, long ret,
 				      int err)
 {
@@ -173,21 +172,9 @@ static struct load_record *record_new(const union bpf_attr *attr, long ret,
 
 	if (!rec)
 		return NULL;
-	rec->attr = *attr;
 	memcpy(rec->name, attr->prog_name, sizeof(rec->name) - 1);
-	rec->prog_type = attr->prog_type;
 	rec->fd = ret;
 	rec->err = ret < 0 ? err : 0;
-	rec->insns = copy_user(attr->insns, attr->insn_cnt * sizeof(struct bpf_insn));
-	if (attr->license)
-		snprintf(rec->license, sizeof(rec->license), "%s",
-			 (const char *)u64_ptr(attr->license));
-	rec->func_info = copy_user(attr->func_info,
-				   attr->func_info_cnt * attr->func_info_rec_size);
-	rec->line_info = copy_user(attr->line_info,
-				   attr->line_info_cnt * attr->line_info_rec_size);
-	rec->prog_btf_fd = dup_fd(attr->prog_btf_fd);
-	rec->attach_btf_obj_fd = dup_fd(attr->attach_btf_obj_fd);
 	if (attr->log_level && attr->log_buf && attr->log_size)
 		rec->log = strndup(u64_ptr(attr->log_buf), attr->log_size);
 	return rec;
@@ -195,14 +182,7 @@ static struct load_record *record_new(const union bpf_attr *attr, long ret,
 
 static void record_free(struct load_record *rec)
 {
-	if (rec->prog_btf_fd >= 0)
-		close(rec->prog_btf_fd);
-	if (rec->attach_btf_obj_fd >= 0)
-		close(rec->attach_btf_obj_fd);
 	free(rec->log);
-	free(rec->insns);
-	free(rec->func_info);
-	free(rec->line_info);
 	free(rec->calls);
 	free(rec->ksyms);
 	free(rec);
@@ -220,6 +200,8 @@ long capture_prog_load(syscall_fn real, union bpf_attr *attr, unsigned int size)
 	busy = true;
 	memset(&copy, 0, sizeof(copy));
 	memcpy(&copy, attr, size < sizeof(copy) ? size : sizeof(copy));
+	if (observer.fn && same_name(copy.prog_name, observer.name))
+		observer.fn(&copy, ret, observer.ctx);
 	rec = record_new(&copy, ret, err);
 	if (rec) {
 		sent_view(rec, &copy);
@@ -252,26 +234,10 @@ const struct load_record *capture_failed(const char *name)
 {
 	const struct load_record *rec;
 
-	/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a name. */
 	for (rec = records; rec; rec = rec->next)
-		if (rec->fd < 0 && !strncmp(rec->name, name, BPF_OBJ_NAME_LEN - 1))
+		if (rec->fd < 0 && same_name(rec->name, name))
 			return rec;
 	return NULL;
-}
-
-bool capture_mismatch(const struct load_record *rec)
-{
-	int i;
-
-	if (rec->unexpected)
-		return true;
-	for (i = 0; i < rec->nr_calls; i++)
-		if (rec->calls[i].state == CALL_MISMATCH)
-			return true;
-	for (i = 0; i < rec->nr_ksyms; i++)
-		if (rec->ksyms[i].state == CALL_MISMATCH)
-			return true;
-	return false;
 }
 
 void capture_free(void)

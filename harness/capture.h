@@ -34,17 +34,9 @@ struct kfunc_ref {
 
 struct load_record {
 	char name[BPF_OBJ_NAME_LEN];
-	__u32 prog_type;
 	long fd;		/* the program fd, or -1 */
 	int err;		/* errno when fd < 0 */
 	char *log;		/* the verifier log, if the loader asked for one */
-	/* What a reload needs, owned by the record. */
-	union bpf_attr attr;
-	struct bpf_insn *insns;
-	char license[64];
-	void *func_info, *line_info;
-	int prog_btf_fd, attach_btf_obj_fd;
-	/* The views. */
 	struct kfunc_ref *calls, *ksyms;
 	int nr_calls, nr_ksyms;
 	int unexpected;		/* xlated kfunc calls with no sent call */
@@ -53,6 +45,11 @@ struct load_record {
 
 typedef long (*syscall_fn)(long nr, ...);
 typedef void (*capture_sink)(const struct load_record *rec);
+/*
+ * Sees one BPF_PROG_LOAD as the loader sent it, while the memory and fds
+ * it points at are still the loader's, and the fd (or -1) it returned.
+ */
+typedef void (*capture_observer)(const union bpf_attr *attr, long fd, void *ctx);
 
 /* Runs BPF_PROG_LOAD through @real and records it. */
 long capture_prog_load(syscall_fn real, union bpf_attr *attr, unsigned int size);
@@ -63,12 +60,15 @@ bool capture_busy(void);
  * loaders that report as they go.
  */
 void capture_set_sink(capture_sink sink);
+/*
+ * Calls @fn with @ctx for each load of a program called @name, from inside
+ * the syscall; a NULL @fn stops. One observer at a time.
+ */
+void capture_observe(const char *name, capture_observer fn, void *ctx);
 /* The newest successful load that returned @fd, or NULL. */
 const struct load_record *capture_by_fd(int fd);
 /* The newest failed load of a program called @name, or NULL. */
 const struct load_record *capture_failed(const char *name);
-/* True when a record's views disagree: a call reached the wrong function. */
-bool capture_mismatch(const struct load_record *rec);
 void capture_free(void);
 
 #endif

@@ -24,14 +24,38 @@
 #include "kallsyms.h"
 #include "log.h"
 #include "object.h"
+#include "prog_tags.h"
 #include "reload.h"
 #include "report.h"
 #include "testrun.h"
 
 #define MAX_SETS 32
 
+enum command {
+	CMD_LOAD,
+	CMD_RUN,
+	CMD_RELOAD,
+	CMD_LIST,
+};
+
+static const char *const command_names[] = {
+	[CMD_LOAD] = "load",
+	[CMD_RUN] = "run",
+	[CMD_RELOAD] = "reload",
+	[CMD_LIST] = "list",
+};
+
+/* Long options without a short form, past every character. */
+enum {
+	OPT_HUMAN = 256,
+	OPT_VERSION,
+	OPT_SET,
+	OPT_FD_ARRAY,
+	OPT_OFF,
+};
+
 struct cli {
-	const char *cmd;
+	enum command cmd;
 	const char *path;
 	char **progs;
 	int nr_progs;
@@ -50,10 +74,11 @@ static void usage(FILE *out)
 	      "          report the runs and the globals\n"
 	      "  reload  load, then load PROGRAM's instructions again with\n"
 	      "          --fd-array and --off applied\n"
+	      "  list    report each PROGRAM and its kfcheck tags, without loading\n"
 	      "options:\n"
 	      "  -v, --verbose         show libbpf's log on stderr\n"
 	      "  --human               a table instead of JSON lines\n"
-	      "  --set NAME=VALUE      set an integer global before load\n"
+	      "  --set NAME=VALUE      set an integer global before load (at most 32)\n"
 	      "  --fd-array LIST       reload: the fd_array (see harness/reload.h)\n"
 	      "  --off FROM=TO         reload: rewrite insn->off FROM to TO\n"
 	      "environment:\n"
@@ -62,13 +87,29 @@ static void usage(FILE *out)
 	      "something was refused, failed or disagreed; 2 for bad usage\n", out);
 }
 
+/* getopt_long() returned @opt, ':' or '?', for the option before optind. */
+static void bad_option(char **argv, int opt)
+{
+	const char *arg = argv[optind - 1];
+
+	if (opt == ':')
+		fprintf(stderr, "kfcheck: option '%s' needs a value\n", arg);
+	else if (optopt > 0 && optopt < OPT_HUMAN && strncmp(arg, "--", 2))
+		fprintf(stderr, "kfcheck: unknown option '-%c'\n", optopt);
+	else
+		fprintf(stderr, "kfcheck: unknown option '%s'\n", arg);
+}
+
 static int parse_patch(struct reload_opts *o, const char *arg)
 {
 	int from, to;
 	char tail;
 
-	if (o->nr_patches == RELOAD_MAX_PATCHES ||
-	    sscanf(arg, "%d=%d%c", &from, &to, &tail) != 2) {
+	if (o->nr_patches == RELOAD_MAX_PATCHES) {
+		fprintf(stderr, "kfcheck: at most %d --off options\n", RELOAD_MAX_PATCHES);
+		return -1;
+	}
+	if (sscanf(arg, "%d=%d%c", &from, &to, &tail) != 2) {
 		fprintf(stderr, "kfcheck: --off wants FROM=TO, not '%s'\n", arg);
 		return -1;
 	}
@@ -77,35 +118,80 @@ static int parse_patch(struct reload_opts *o, const char *arg)
 	return 0;
 }
 
+static int parse_option(struct cli *c, int opt, char **argv)
+{
+	switch (opt) {
+	case OPT_SET:
+		if (c->nr_sets == MAX_SETS) {
+			fprintf(stderr, "kfcheck: at most %d --set options\n", MAX_SETS);
+			return -1;
+		}
+		c->sets[c->nr_sets++] = optarg;
+		return 0;
+	case OPT_FD_ARRAY:
+		c->reload.fd_array = optarg;
+		return 0;
+	case OPT_OFF:
+		return parse_patch(&c->reload, optarg);
+	default:
+		bad_option(argv, opt);
+		return -1;
+	}
+}
+
+static int parse_cmd_name(struct cli *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(command_names) / sizeof(command_names[0]); i++) {
+		if (!strcmp(name, command_names[i])) {
+			c->cmd = (enum command)i;
+			return 0;
+		}
+	}
+	fprintf(stderr, "kfcheck: unknown command '%s'\n", name);
+	return -1;
+}
+
+/* Each line says what is wrong; the caller exits 2. */
 static int parse_command(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "set", required_argument, NULL, 's' },
-		{ "fd-array", required_argument, NULL, 'f' },
-		{ "off", required_argument, NULL, 'o' },
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "fd-array", required_argument, NULL, OPT_FD_ARRAY },
+		{ "off", required_argument, NULL, OPT_OFF },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *cmd = argv[0];
 	int opt;
 
-	c->cmd = argv[0];
+	if (parse_cmd_name(c, cmd))
+		return -1;
 	/* 0, not 1: glibc then starts afresh on this argv. */
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == 's' && c->nr_sets < MAX_SETS)
-			c->sets[c->nr_sets++] = optarg;
-		else if (opt == 'f')
-			c->reload.fd_array = optarg;
-		else if (opt != 'o' || parse_patch(&c->reload, optarg))
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		if (parse_option(c, opt, argv))
 			return -1;
-	}
-	if (optind >= argc)
+	if (optind >= argc) {
+		fprintf(stderr, "kfcheck: %s needs an OBJECT\n", cmd);
 		return -1;
+	}
 	c->path = argv[optind];
 	c->progs = argv + optind + 1;
 	c->nr_progs = argc - optind - 1;
-	if (strcmp(c->cmd, "run") && strcmp(c->cmd, "load") && strcmp(c->cmd, "reload"))
+	if (c->cmd == CMD_RELOAD && c->nr_progs != 1) {
+		fprintf(stderr, "kfcheck: reload needs exactly one PROGRAM\n");
 		return -1;
-	return strcmp(c->cmd, "reload") || c->nr_progs == 1 ? 0 : -1;
+	}
+	if (c->cmd != CMD_RELOAD && (c->reload.fd_array || c->reload.nr_patches)) {
+		fprintf(stderr, "kfcheck: --fd-array and --off are for reload, not %s\n", cmd);
+		return -1;
+	}
+	if (c->cmd == CMD_LIST && c->nr_sets) {
+		fprintf(stderr, "kfcheck: --set is for commands that load, not list\n");
+		return -1;
+	}
+	return 0;
 }
 
 static bool selected(const struct cli *c, const char *name)
@@ -133,24 +219,70 @@ static int select_programs(struct bpf_object *obj, const struct cli *c)
 			return -ENOENT;
 		}
 	}
-	bpf_object__for_each_program(prog, obj)
-		bpf_program__set_autoload(prog, selected(c, bpf_program__name(prog)));
+	bpf_object__for_each_program(prog, obj) {
+		if (bpf_program__set_autoload(prog, selected(c, bpf_program__name(prog)))) {
+			fprintf(stderr, "kfcheck: %s: cannot select program %s\n", c->path,
+				bpf_program__name(prog));
+			return -1;
+		}
+	}
 	return 0;
 }
 
-static int prepare(struct bpf_object *obj, const struct cli *c)
+/* Programs that trigger on kfcheck's own syscalls filter on kfcheck_tgid. */
+static int set_globals(struct bpf_object *obj, const struct cli *c)
 {
 	int i;
 
-	if (select_programs(obj, c))
-		return -1;
-	/* Programs that trigger on kfcheck's own syscalls filter on this. */
 	if (globals_set_if_present(obj, "kfcheck_tgid", (unsigned long long)getpid()))
 		return -1;
 	for (i = 0; i < c->nr_sets; i++)
 		if (globals_set(obj, c->sets[i]))
 			return -1;
 	return 0;
+}
+
+static const char *type_name(const struct bpf_program *prog)
+{
+	const char *name = libbpf_bpf_prog_type_str(bpf_program__type(prog));
+
+	return name ? name : "unknown";
+}
+
+typedef void (*tagged_fn)(const struct bpf_program *prog,
+			  const struct prog_tags *tags);
+
+/* Calls @fn for each selected program, with its tags; -1 at a malformed tag. */
+static int for_each_tagged(struct bpf_object *obj, const char *path, tagged_fn fn)
+{
+	struct bpf_program *prog;
+	struct prog_tags tags;
+
+	bpf_object__for_each_program(prog, obj) {
+		if (!bpf_program__autoload(prog))
+			continue;
+		if (prog_tags_read(obj, path, prog, &tags))
+			return -1;
+		fn(prog, &tags);
+	}
+	return 0;
+}
+
+static void list_program(const struct bpf_program *prog,
+			 const struct prog_tags *tags)
+{
+	report_program(bpf_program__name(prog), bpf_program__section_name(prog),
+		       type_name(prog), tags->tag, tags->nr);
+}
+
+/* What a program that will load says the kernel must refuse. */
+static void expect_refusal(const struct bpf_program *prog,
+			   const struct prog_tags *tags)
+{
+	const char *feature = prog_tags_get(tags, "reject");
+
+	if (feature)
+		report_expect(bpf_program__name(prog), feature);
 }
 
 /*
@@ -190,24 +322,42 @@ static int run_programs(struct bpf_object *obj)
 			failed++;
 			continue;
 		}
-		report_run(bpf_program__name(prog),
-			   libbpf_bpf_prog_type_str(bpf_program__type(prog)),
-			   res.how, res.retval);
+		report_run(bpf_program__name(prog), type_name(prog), res.how,
+			   res.retval);
 	}
 	globals_report(obj);
 	return failed;
 }
 
-static int reload(struct bpf_object *obj, const struct cli *c)
+/* load, run and reload; 0 when everything loaded, ran and agreed, else 1. */
+static int load_and_check(struct bpf_object *obj, const struct cli *c)
 {
-	struct bpf_program *prog = bpf_object__find_program_by_name(obj, c->progs[0]);
-	const struct load_record *rec = capture_by_fd(bpf_program__fd(prog));
+	struct reload_source *src = NULL;
+	struct bpf_program *prog;
+	int ret = 1;
 
-	if (!rec) {
-		fprintf(stderr, "kfcheck: the load of %s was not captured\n", c->progs[0]);
-		return -1;
+	if (for_each_tagged(obj, c->path, expect_refusal) || set_globals(obj, c))
+		return 1;
+	if (c->cmd == CMD_RELOAD) {
+		src = reload_watch(c->progs[0]);
+		if (!src)
+			return 1;
 	}
-	return reload_prog(rec, &c->reload);
+	if (object_load(obj, c->path))
+		goto out;
+	/* A reload reports its own load; the first one is only checked. */
+	ret = check_views(obj, c->cmd == CMD_RELOAD) ? 0 : 1;
+	if (c->cmd == CMD_RUN && run_programs(obj))
+		ret = 1;
+	if (c->cmd == CMD_RELOAD) {
+		prog = bpf_object__find_program_by_name(obj, c->progs[0]);
+		if (reload_prog(src, bpf_program__fd(prog), &c->reload))
+			ret = 1;
+	}
+out:
+	if (src)
+		reload_source_free(src);
+	return ret;
 }
 
 /*
@@ -238,24 +388,17 @@ static int leaked_fds(void)
 static int execute(const struct cli *c)
 {
 	struct bpf_object *obj;
-	char expect[128];
-	int ret = 1;
+	int ret;
 
-	object_expectation(c->path, expect, sizeof(expect));
-	if (expect[0])
-		report_expect(expect);
 	obj = object_open(c->path);
 	if (!obj)
 		return 1;
-	if (prepare(obj, c) || object_load(obj, c->path))
-		goto out;
-	/* A reload reports its own load; the first one is only checked. */
-	ret = check_views(obj, !strcmp(c->cmd, "reload")) ? 0 : 1;
-	if (!strcmp(c->cmd, "run") && run_programs(obj))
+	if (select_programs(obj, c))
 		ret = 1;
-	else if (!strcmp(c->cmd, "reload") && reload(obj, c))
-		ret = 1;
-out:
+	else if (c->cmd == CMD_LIST)
+		ret = for_each_tagged(obj, c->path, list_program) ? 1 : 0;
+	else
+		ret = load_and_check(obj, c);
 	bpf_object__close(obj);
 	return ret;
 }
@@ -264,9 +407,9 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "verbose", no_argument, NULL, 'v' },
-		{ "human", no_argument, NULL, 'H' },
+		{ "human", no_argument, NULL, OPT_HUMAN },
 		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c;
@@ -274,28 +417,33 @@ int main(int argc, char **argv)
 	int opt, ret;
 
 	memset(&c, 0, sizeof(c));
-	while ((opt = getopt_long(argc, argv, "+vh", opts, NULL)) != -1) {
-		if (opt == 'v')
+	while ((opt = getopt_long(argc, argv, "+:vh", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'v':
 			verbose = true;
-		else if (opt == 'H')
+			break;
+		case OPT_HUMAN:
 			human = true;
-		else if (opt == 'h') {
+			break;
+		case 'h':
 			usage(stdout);
 			return 0;
-		} else if (opt == 'V') {
+		case OPT_VERSION:
 			/* The message table in harness/tests keys on this. */
 			printf("kfcheck libbpf %u.%u\n", libbpf_major_version(),
 			       libbpf_minor_version());
 			return 0;
-		} else {
-			usage(stderr);
+		default:
+			bad_option(argv, opt);
 			return 2;
 		}
 	}
-	if (optind >= argc || parse_command(&c, argc - optind, argv + optind)) {
+	if (optind >= argc) {
 		usage(stderr);
 		return 2;
 	}
+	if (parse_command(&c, argc - optind, argv + optind))
+		return 2;
 	log_init(verbose);
 	report_init(stdout, human);
 	ret = execute(&c);

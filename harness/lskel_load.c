@@ -15,9 +15,9 @@
 
 #include LSKEL_HEADER
 
-#include "json.h"
 #include "report.h"
 #include "resolve.h"
+#include "verifier_log.h"
 
 #define CAT(a, b) a##b
 #define SKEL(a, b) CAT(a, b)
@@ -27,15 +27,8 @@ static char log_buf[1 << 20];
 
 static void report_call(int insn, int off, const struct ksym *target, void *ctx)
 {
-	struct json j;
-
 	(void)ctx;
-	json_begin(&j, stdout, "kfunc_call");
-	json_int(&j, "insn", insn);
-	json_int(&j, "off", off);
-	json_str(&j, "resolved", target->name);
-	json_str(&j, "resolved_module", target->module);
-	json_end(&j);
+	report_xlated_call(insn, off, target);
 }
 
 static int run(int fd)
@@ -68,7 +61,7 @@ int main(void)
 	if (err) {
 		fprintf(stderr, "lskel: the kernel rejected the light skeleton: %s\n",
 			strerrorname_np(-err) ? strerrorname_np(-err) : "?");
-		report_verifier_lines(log_buf, why, sizeof(why));
+		verifier_log_reason(log_buf, why, sizeof(why));
 		report_reject("limit", "kernel", -err, why);
 		SKEL_FN(destroy)(skel);
 		return 1;

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
-#include <fcntl.h>
-#include <gelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +10,12 @@
 #include "log.h"
 #include "object.h"
 #include "report.h"
+#include "verifier_log.h"
 
 struct bpf_object *object_open(const char *path)
 {
 	struct bpf_object *obj;
 	char msg[128];
-	int err;
 
 	/* libbpf reports a missing file as a bad ELF; say what it is. */
 	if (access(path, R_OK)) {
@@ -26,58 +24,14 @@ struct bpf_object *object_open(const char *path)
 	}
 	log_clear();
 	obj = bpf_object__open_file(path, NULL);
-	err = libbpf_get_error(obj);
-	if (err) {
-		libbpf_strerror(err, msg, sizeof(msg));
+	if (!obj) {
+		libbpf_strerror(errno, msg, sizeof(msg));
 		fprintf(stderr, "kfcheck: %s: not a usable BPF object file: %s\n",
 			path, msg);
 		log_dump(stderr);
 		return NULL;
 	}
 	return obj;
-}
-
-static void section_string(Elf *elf, const char *name, char *buf, size_t len)
-{
-	Elf_Scn *scn = NULL;
-	Elf_Data *data;
-	GElf_Shdr shdr;
-	size_t shstrndx;
-	const char *sname;
-
-	if (elf_getshdrstrndx(elf, &shstrndx))
-		return;
-	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr))
-			return;
-		sname = elf_strptr(elf, shstrndx, shdr.sh_name);
-		if (!sname || strcmp(sname, name))
-			continue;
-		data = elf_getdata(scn, NULL);
-		if (data && data->d_buf && data->d_size)
-			snprintf(buf, len, "%.*s", (int)data->d_size,
-				 (const char *)data->d_buf);
-		return;
-	}
-}
-
-void object_expectation(const char *path, char *buf, size_t len)
-{
-	Elf *elf;
-	int fd;
-
-	buf[0] = '\0';
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	elf = elf_begin(fd, ELF_C_READ, NULL);
-	if (elf) {
-		section_string(elf, ".kfcheck", buf, len);
-		elf_end(elf);
-	}
-	close(fd);
 }
 
 /*
@@ -170,7 +124,7 @@ static bool kernel_rejected(struct bpf_object *obj, const char *path)
 			path, bpf_program__name(prog), strerrorname_np(rec->err),
 			strerror(rec->err));
 		fixed = libbpf_log_copy();
-		report_verifier_lines(fixed ? fixed : rec->log, why, sizeof(why));
+		verifier_log_reason(fixed ? fixed : rec->log, why, sizeof(why));
 		free(fixed);
 		report_reject(bpf_program__name(prog), "kernel", rec->err, why);
 		report_refs(rec);

@@ -11,11 +11,6 @@
  * libbpf's and a diagnosis when libbpf refused before the kernel saw it.
  */
 struct bpf_object *object_open(const char *path);
-/*
- * The expected outcome a negative program declares with KFCHECK_EXPECT()
- * (bpf_progs/expect.bpf.h), copied to @buf; "" when it declares none.
- */
-void object_expectation(const char *path, char *buf, size_t len);
 int object_load(struct bpf_object *obj, const char *path);
 
 #endif

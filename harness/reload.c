@@ -9,8 +9,11 @@
 #include <unistd.h>
 
 #include "btfinfo.h"
+#include "capture.h"
+#include "insn.h"
 #include "reload.h"
 #include "report.h"
+#include "verifier_log.h"
 
 #define MAX_SLOTS 512
 #define LOG_SIZE (1 << 20)
@@ -33,14 +36,19 @@ static int slot_fd(struct fd_array *a, const char *word)
 	n = strtol(word, &end, 0);
 	if (*word && !*end)
 		return (int)n;
-	if (!strcmp(word, "nonbtf"))
+	if (!strcmp(word, "nonbtf")) {
 		fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	else
+		if (fd < 0) {
+			fprintf(stderr, "kfcheck: --fd-array: /dev/null: %s\n", strerror(errno));
+			return -1;
+		}
+	} else {
 		fd = btfinfo_open_by_name(word);
-	if (fd < 0) {
-		fprintf(stderr, "kfcheck: --fd-array: no BTF object named '%s': is the module loaded?\n",
-			word);
-		return -1;
+		if (fd < 0) {
+			fprintf(stderr, "kfcheck: --fd-array: no BTF object named '%s': is the module loaded?\n",
+				word);
+			return -1;
+		}
 	}
 	a->owned[a->nr_owned++] = fd;
 	return fd;
@@ -84,8 +92,10 @@ static int fd_array_build(struct fd_array *a, const char *spec)
 	if (!spec || !strcmp(spec, "null"))
 		return 0;
 	copy = strdup(spec);
-	if (!copy)
+	if (!copy) {
+		fprintf(stderr, "kfcheck: --fd-array: %s\n", strerror(ENOMEM));
 		return -ENOMEM;
+	}
 	for (word = strtok_r(copy, ",", &save); word && !err;
 	     word = strtok_r(NULL, ",", &save)) {
 		if (a->nr == MAX_SLOTS) {
@@ -99,25 +109,146 @@ static int fd_array_build(struct fd_array *a, const char *spec)
 		a->nr++;
 	}
 	free(copy);
-	if (!err && a->nr)
+	if (!err && a->nr) {
 		err = fd_array_place(a, fds);
+		if (err)
+			fprintf(stderr, "kfcheck: --fd-array: cannot map the array: %s\n",
+				strerror(-err));
+	}
 	return err;
 }
 
-static struct bpf_insn *patched_insns(const struct load_record *rec,
+struct reload_source {
+	const char *name;	/* as the caller asked for it */
+	/*
+	 * The last accepted load, its arrays and fds replaced by copies the
+	 * source owns (0 where there are none); insns is 0 until then.
+	 */
+	union bpf_attr attr;
+	long fd;		/* what that load returned */
+	int err;		/* why a copy failed, or 0 */
+};
+
+static __u64 ptr(const void *p)
+{
+	return (__u64)(unsigned long)p;
+}
+
+static void *u64_ptr(__u64 v)
+{
+	return (void *)(unsigned long)v;
+}
+
+static int copy_array(__u64 *to, __u64 from, size_t len)
+{
+	void *p;
+
+	if (!from || !len)
+		return 0;
+	p = malloc(len);
+	if (!p)
+		return -1;
+	memcpy(p, u64_ptr(from), len);
+	*to = ptr(p);
+	return 0;
+}
+
+static int dup_fd(__u32 *to, __u32 from)
+{
+	int fd;
+
+	if (!from)
+		return 0;
+	fd = fcntl((int)from, F_DUPFD_CLOEXEC, 3);
+	if (fd < 0)
+		return -1;
+	*to = (__u32)fd;
+	return 0;
+}
+
+static void source_clear(struct reload_source *src)
+{
+	union bpf_attr *a = &src->attr;
+
+	free(u64_ptr(a->insns));
+	free(u64_ptr(a->license));
+	free(u64_ptr(a->func_info));
+	free(u64_ptr(a->line_info));
+	if (a->prog_btf_fd)
+		close((int)a->prog_btf_fd);
+	if (a->attach_btf_obj_fd)
+		close((int)a->attach_btf_obj_fd);
+	memset(a, 0, sizeof(*a));
+	src->fd = -1;
+	src->err = 0;
+}
+
+/*
+ * The attributes as sent, but what the loader owns is copied: it frees its
+ * arrays and closes its fds once the load returns. fd_array and the log
+ * are the reload's own.
+ */
+static void keep(const union bpf_attr *attr, long fd, void *ctx)
+{
+	const char *license = u64_ptr(attr->license);
+	struct reload_source *src = ctx;
+	union bpf_attr *a = &src->attr;
+
+	if (fd < 0)
+		return;
+	source_clear(src);
+	*a = *attr;
+	a->insns = a->license = a->func_info = a->line_info = 0;
+	a->prog_btf_fd = a->attach_btf_obj_fd = 0;
+	a->fd_array = a->log_buf = 0;
+	a->log_level = a->log_size = 0;
+	src->fd = fd;
+	if (copy_array(&a->insns, attr->insns, attr->insn_cnt * sizeof(struct bpf_insn)) ||
+	    copy_array(&a->license, attr->license, license ? strlen(license) + 1 : 0) ||
+	    copy_array(&a->func_info, attr->func_info,
+		       attr->func_info_cnt * attr->func_info_rec_size) ||
+	    copy_array(&a->line_info, attr->line_info,
+		       attr->line_info_cnt * attr->line_info_rec_size) ||
+	    dup_fd(&a->prog_btf_fd, attr->prog_btf_fd) ||
+	    dup_fd(&a->attach_btf_obj_fd, attr->attach_btf_obj_fd))
+		src->err = errno;
+}
+
+struct reload_source *reload_watch(const char *name)
+{
+	struct reload_source *src = calloc(1, sizeof(*src));
+
+	if (!src) {
+		fprintf(stderr, "kfcheck: cannot watch the load of %s: %s\n", name,
+			strerror(errno));
+		return NULL;
+	}
+	src->name = name;
+	src->fd = -1;
+	capture_observe(name, keep, src);
+	return src;
+}
+
+void reload_source_free(struct reload_source *src)
+{
+	capture_observe(NULL, NULL, NULL);
+	source_clear(src);
+	free(src);
+}
+
+static struct bpf_insn *patched_insns(const union bpf_attr *attr,
 				      const struct reload_opts *o)
 {
-	size_t len = rec->attr.insn_cnt * sizeof(struct bpf_insn);
+	size_t len = attr->insn_cnt * sizeof(struct bpf_insn);
 	struct bpf_insn *insns = malloc(len);
 	__u32 i;
 	int p;
 
 	if (!insns)
 		return NULL;
-	memcpy(insns, rec->insns, len);
-	for (i = 0; i < rec->attr.insn_cnt; i++) {
-		if (insns[i].code != (BPF_JMP | BPF_CALL) ||
-		    insns[i].src_reg != BPF_PSEUDO_KFUNC_CALL)
+	memcpy(insns, u64_ptr(attr->insns), len);
+	for (i = 0; i < attr->insn_cnt; i++) {
+		if (!is_kfunc_call(&insns[i]))
 			continue;
 		for (p = 0; p < o->nr_patches; p++)
 			if (insns[i].off == o->patch[p].from) {
@@ -128,49 +259,27 @@ static struct bpf_insn *patched_insns(const struct load_record *rec,
 	return insns;
 }
 
-static __u64 ptr(const void *p)
-{
-	return (__u64)(unsigned long)p;
-}
-
-/* The record's attributes, pointing at its own copies instead of libbpf's. */
-static void reload_attr(union bpf_attr *attr, const struct load_record *rec,
-			const struct bpf_insn *insns, const int *fd_array)
-{
-	*attr = rec->attr;
-	attr->insns = ptr(insns);
-	attr->license = ptr(rec->license);
-	attr->func_info = ptr(rec->func_info);
-	attr->line_info = ptr(rec->line_info);
-	attr->prog_btf_fd = rec->prog_btf_fd < 0 ? 0 : rec->prog_btf_fd;
-	attr->attach_btf_obj_fd = rec->attach_btf_obj_fd < 0 ? 0 : rec->attach_btf_obj_fd;
-	attr->fd_array = ptr(fd_array);
-	attr->log_level = 0;
-	attr->log_buf = 0;
-	attr->log_size = 0;
-}
-
-static int verdict(const struct load_record *rec, long fd)
+static int verdict(const char *name, long fd)
 {
 	const struct load_record *got;
 	char why[1024];
 
-	got = fd >= 0 ? capture_by_fd((int)fd) : capture_failed(rec->name);
+	got = fd >= 0 ? capture_by_fd((int)fd) : capture_failed(name);
 	if (!got) {
-		fprintf(stderr, "kfcheck: the reload of %s was not captured\n", rec->name);
+		fprintf(stderr, "kfcheck: the reload of %s was not captured\n", name);
 		return -1;
 	}
 	report_load(got);
 	if (fd >= 0)
 		return report_mismatches(got) ? -1 : 0;
-	fprintf(stderr, "kfcheck: reload of %s rejected: %s (%s)\n", rec->name,
+	fprintf(stderr, "kfcheck: reload of %s rejected: %s (%s)\n", name,
 		strerrorname_np(got->err), strerror(got->err));
-	report_verifier_lines(got->log, why, sizeof(why));
-	report_reject(rec->name, "kernel", got->err, why);
+	verifier_log_reason(got->log, why, sizeof(why));
+	report_reject(name, "kernel", got->err, why);
 	return 1;
 }
 
-int reload_prog(const struct load_record *rec, const struct reload_opts *o)
+int reload_prog(struct reload_source *src, int prog_fd, const struct reload_opts *o)
 {
 	static char log[LOG_SIZE];
 	struct bpf_insn *insns;
@@ -179,12 +288,27 @@ int reload_prog(const struct load_record *rec, const struct reload_opts *o)
 	long fd;
 	int ret = -1;
 
-	insns = patched_insns(rec, o);
-	if (!insns)
+	/* The reload is a load of the same program: it must not replace the copy. */
+	capture_observe(NULL, NULL, NULL);
+	if (src->err) {
+		fprintf(stderr, "kfcheck: cannot copy the load of %s: %s\n", src->name,
+			strerror(src->err));
 		return -1;
+	}
+	if (!src->attr.insns || src->fd != prog_fd) {
+		fprintf(stderr, "kfcheck: the load of %s was not captured\n", src->name);
+		return -1;
+	}
+	insns = patched_insns(&src->attr, o);
+	if (!insns) {
+		fprintf(stderr, "kfcheck: reload of %s: %s\n", src->name, strerror(ENOMEM));
+		return -1;
+	}
 	if (fd_array_build(&a, o->fd_array))
 		goto out;
-	reload_attr(&attr, rec, insns, a.slots);
+	attr = src->attr;
+	attr.insns = ptr(insns);
+	attr.fd_array = ptr(a.slots);
 	fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
 	if (fd < 0) {
 		/* Again, with a log to quote. */
@@ -193,7 +317,7 @@ int reload_prog(const struct load_record *rec, const struct reload_opts *o)
 		attr.log_size = sizeof(log);
 		fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
 	}
-	ret = verdict(rec, fd);
+	ret = verdict(src->attr.prog_name, fd);
 	if (fd >= 0)
 		close((int)fd);
 out:

@@ -14,8 +14,6 @@
 #ifndef KFCHECK_RELOAD_H
 #define KFCHECK_RELOAD_H
 
-#include "capture.h"
-
 #define RELOAD_MAX_PATCHES 8
 
 struct reload_opts {
@@ -26,7 +24,23 @@ struct reload_opts {
 	} patch[RELOAD_MAX_PATCHES];
 };
 
-/* Returns 0 if the kernel accepted the reload, 1 if it refused, -1 on error. */
-int reload_prog(const struct load_record *rec, const struct reload_opts *o);
+/*
+ * The load of one program as the loader sent it, copied with the fds it
+ * names: the loader frees and closes its own once the load returns.
+ */
+struct reload_source;
+
+/*
+ * Copies each load of the program called @name from now on, the last
+ * accepted one kept; NULL, after printing why, if it cannot.
+ */
+struct reload_source *reload_watch(const char *name);
+/*
+ * Loads the copy of the load that returned @prog_fd again, with @o applied.
+ * Returns 0 if the kernel accepted the reload, 1 if it refused, -1 on error.
+ */
+int reload_prog(struct reload_source *src, int prog_fd, const struct reload_opts *o);
+/* Stops copying, and frees the copy. */
+void reload_source_free(struct reload_source *src);
 
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/btf.h>
@@ -7,16 +8,223 @@
 #include "json.h"
 #include "report.h"
 
-#define VERIFIER_LINES 3
+enum field_type {
+	FIELD_STR,
+	FIELD_INT,
+	FIELD_UINT,
+	/*
+	 * A u64 such as a kernel address: JSON carries it as a decimal
+	 * string, because parsers that hold numbers as doubles (jq before
+	 * 1.7) would round it; people read it in decimal and hex.
+	 */
+	FIELD_U64,
+	FIELD_BOOL,
+};
+
+struct field {
+	const char *key;	/* NULL ends a record */
+	enum field_type type;
+	bool human_only;	/* a column people read; JSON has its parts */
+	union {
+		const char *str;
+		long long num;
+		unsigned long long unum;
+		bool flag;
+	} v;
+};
+
+#define STR(k, s) ((struct field){ .key = (k), .type = FIELD_STR, .v.str = (s) })
+#define INT(k, n) ((struct field){ .key = (k), .type = FIELD_INT, .v.num = (n) })
+#define UINT(k, n) ((struct field){ .key = (k), .type = FIELD_UINT, .v.unum = (n) })
+#define U64(k, n) ((struct field){ .key = (k), .type = FIELD_U64, .v.unum = (n) })
+#define BOOL(k, b) ((struct field){ .key = (k), .type = FIELD_BOOL, .v.flag = (b) })
+#define HUMAN(k, s) \
+	((struct field){ .key = (k), .type = FIELD_STR, .human_only = true, .v.str = (s) })
+#define END ((struct field){ .key = NULL })
+
+struct record {
+	const char *event;
+	const struct field *fields;
+};
+
+/*
+ * How people read each event: {KEY} is that field, {KEY:WIDTH} the same
+ * padded as printf's %WIDTHs, and {*} every field the line does not name,
+ * as " KEY=VALUE". A field the record lacks reads "-".
+ */
+static const struct layout {
+	const char *event;
+	const char *line;
+	bool table;		/* a row, under the table's header */
+} layouts[] = {
+	{ "kfunc_call", "{prog:-22} {insn:5} {off:4} {btf:-16} {imm:8}  {func:-28} {at:-42} {state}", true },
+	{ "ksym", "{prog:-22} {insn:5} ksym {btf:-16} {imm:8}  {name:-28} {at:-42} {state}", true },
+	{ "load", "load {prog}: {outcome}", false },
+	{ "run", "run {prog} ({type}, {how}): retval {retval}", false },
+	{ "global", "global {name} = {value}", false },
+	{ "expect", "expect {prog} {feature}", false },
+	{ "reject", "reject {prog} by {by}: {errname}: {message}", false },
+	{ "program", "program {prog} ({type}, {section}){*}", false },
+};
+
+/* The header is a kfunc_call row of titles, so the two line up. */
+static const struct field titles[] = {
+	STR("prog", "PROG"), STR("insn", "INSN"), STR("off", "OFF"),
+	STR("btf", "BTF"), STR("imm", "IMM"), STR("func", "SENT"),
+	STR("at", "RESOLVED"), STR("state", "STATE"), END,
+};
 
 static FILE *out;
-static bool human;
+static void (*format)(const struct record *rec);
 static bool header_done;
 
-void report_init(FILE *f, bool h)
+static void format_json(const struct record *rec)
+{
+	const struct field *f;
+	char digits[24];
+	struct json j;
+
+	json_begin(&j, out, rec->event);
+	for (f = rec->fields; f->key; f++) {
+		if (f->human_only)
+			continue;
+		switch (f->type) {
+		case FIELD_STR:
+			json_str(&j, f->key, f->v.str);
+			break;
+		case FIELD_INT:
+			json_int(&j, f->key, f->v.num);
+			break;
+		case FIELD_UINT:
+			json_uint(&j, f->key, f->v.unum);
+			break;
+		case FIELD_U64:
+			snprintf(digits, sizeof(digits), "%llu", f->v.unum);
+			json_str(&j, f->key, digits);
+			break;
+		case FIELD_BOOL:
+			json_bool(&j, f->key, f->v.flag);
+			break;
+		}
+	}
+	json_end(&j);
+}
+
+static const struct layout *layout_of(const char *event)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
+		if (!strcmp(layouts[i].event, event))
+			return &layouts[i];
+	return NULL;
+}
+
+/* True if @key is the @len characters at @s. */
+static bool is_key(const char *key, const char *s, size_t len)
+{
+	return !strncmp(key, s, len) && !key[len];
+}
+
+static const struct field *field_of(const struct field *fields, const char *key,
+				    size_t len)
+{
+	for (; fields->key; fields++)
+		if (is_key(fields->key, key, len))
+			return fields;
+	return NULL;
+}
+
+static const char *human_value(const struct field *f, char *buf, size_t len)
+{
+	if (!f)
+		return "-";
+	switch (f->type) {
+	case FIELD_STR:
+		return f->v.str;
+	case FIELD_INT:
+		snprintf(buf, len, "%lld", f->v.num);
+		break;
+	case FIELD_UINT:
+		snprintf(buf, len, "%llu", f->v.unum);
+		break;
+	case FIELD_U64:
+		snprintf(buf, len, "%llu (0x%llx)", f->v.unum, f->v.unum);
+		break;
+	case FIELD_BOOL:
+		return f->v.flag ? "true" : "false";
+	}
+	return buf;
+}
+
+/* The length of the key in the brace at @brace. */
+static size_t key_len(const char *brace)
+{
+	return strcspn(brace + 1, ":}");
+}
+
+static void human_rest(const char *line, const struct field *fields)
+{
+	const struct field *f;
+	const char *p;
+	char buf[48];
+
+	for (f = fields; f->key; f++) {
+		for (p = strchr(line, '{'); p; p = strchr(p + 1, '{'))
+			if (is_key(f->key, p + 1, key_len(p)))
+				break;
+		if (!p)
+			fprintf(out, " %s=%s", f->key, human_value(f, buf, sizeof(buf)));
+	}
+}
+
+static void human_line(const char *line, const struct field *fields)
+{
+	const char *p;
+	char buf[48];
+	size_t len;
+	int width;
+
+	for (p = line; *p; p++) {
+		if (*p != '{') {
+			fputc(*p, out);
+			continue;
+		}
+		len = key_len(p);
+		width = p[1 + len] == ':' ? (int)strtol(p + 2 + len, NULL, 10) : 0;
+		if (is_key("*", p + 1, len))
+			human_rest(line, fields);
+		else
+			fprintf(out, "%*s", width,
+				human_value(field_of(fields, p + 1, len), buf, sizeof(buf)));
+		p = strchr(p, '}');
+	}
+	fputc('\n', out);
+}
+
+static void format_human(const struct record *rec)
+{
+	const struct layout *l = layout_of(rec->event);
+
+	if (l->table && !header_done) {
+		human_line(layout_of("kfunc_call")->line, titles);
+		header_done = true;
+	}
+	human_line(l->line, rec->fields);
+	fflush(out);
+}
+
+void report_init(FILE *f, bool human)
 {
 	out = f;
-	human = h;
+	format = human ? format_human : format_json;
+}
+
+static void emit(const char *event, const struct field *fields)
+{
+	const struct record rec = { event, fields };
+
+	format(&rec);
 }
 
 static const char *state_name(enum call_state state)
@@ -36,42 +244,42 @@ static const char *kind_name(int kind)
 	return kind == BTF_KIND_FUNC ? "func" : kind == BTF_KIND_VAR ? "var" : "other";
 }
 
-static void ref_json(const char *prog, const struct kfunc_ref *ref, bool call)
+/* The RESOLVED column: "function [module]", or "-" when unresolved. */
+static const char *resolved_at(char *buf, size_t len, const char *name,
+			       const char *module)
 {
-	struct json j;
-
-	json_begin(&j, out, call ? "kfunc_call" : "ksym");
-	json_str(&j, "prog", prog);
-	json_int(&j, "insn", ref->insn);
-	if (call)
-		json_int(&j, "off", ref->off);
-	else
-		json_str(&j, "kind", kind_name(ref->kind));
-	json_int(&j, "imm", ref->imm);
-	json_str(&j, "btf", ref->btf);
-	json_str(&j, call ? "func" : "name", ref->name);
-	json_str(&j, "resolved", ref->resolved);
-	json_str(&j, "resolved_module", ref->resolved_module);
-	json_str(&j, "state", state_name(ref->state));
-	json_end(&j);
+	if (!name[0])
+		return "-";
+	snprintf(buf, len, "%s [%s]", name, module);
+	return buf;
 }
 
-static void ref_row(const char *prog, const struct kfunc_ref *ref, bool call)
+static const char *errname(int err)
 {
-	char off[16], resolved[2 * NAME_MAX_LEN + 4] = "-";
+	const char *name = err > 0 ? strerrorname_np(err) : NULL;
 
-	if (!header_done) {
-		fprintf(out, "%-22s %5s %4s %-16s %8s  %-28s %-42s %s\n", "PROG",
-			"INSN", "OFF", "BTF", "IMM", "SENT", "RESOLVED", "STATE");
-		header_done = true;
-	}
-	snprintf(off, sizeof(off), call ? "%d" : "ksym", ref->off);
-	if (ref->resolved[0])
-		snprintf(resolved, sizeof(resolved), "%s [%s]", ref->resolved,
-			 ref->resolved_module);
-	fprintf(out, "%-22s %5d %4s %-16s %8d  %-28s %-42s %s\n", prog,
-		ref->insn, off, ref->btf, ref->imm, ref->name, resolved,
-		state_name(ref->state));
+	return name ? name : "";
+}
+
+static void report_ref(const char *prog, const struct kfunc_ref *ref, bool call)
+{
+	char at[2 * NAME_MAX_LEN + 4];
+	const struct field fields[] = {
+		STR("prog", prog),
+		INT("insn", ref->insn),
+		call ? INT("off", ref->off) : STR("kind", kind_name(ref->kind)),
+		INT("imm", ref->imm),
+		STR("btf", ref->btf),
+		STR(call ? "func" : "name", ref->name),
+		STR("resolved", ref->resolved),
+		STR("resolved_module", ref->resolved_module),
+		STR("state", state_name(ref->state)),
+		HUMAN("at", resolved_at(at, sizeof(at), ref->resolved,
+					ref->resolved_module)),
+		END,
+	};
+
+	emit(call ? "kfunc_call" : "ksym", fields);
 }
 
 void report_refs(const struct load_record *rec)
@@ -79,94 +287,95 @@ void report_refs(const struct load_record *rec)
 	int i;
 
 	for (i = 0; i < rec->nr_calls; i++)
-		(human ? ref_row : ref_json)(rec->name, &rec->calls[i], true);
+		report_ref(rec->name, &rec->calls[i], true);
 	for (i = 0; i < rec->nr_ksyms; i++)
-		(human ? ref_row : ref_json)(rec->name, &rec->ksyms[i], false);
+		report_ref(rec->name, &rec->ksyms[i], false);
+}
+
+void report_xlated_call(int insn, int off, const struct ksym *target)
+{
+	char at[2 * NAME_MAX_LEN + 4];
+	const struct field fields[] = {
+		INT("insn", insn),
+		INT("off", off),
+		STR("resolved", target->name),
+		STR("resolved_module", target->module),
+		HUMAN("at", resolved_at(at, sizeof(at), target->name, target->module)),
+		END,
+	};
+
+	emit("kfunc_call", fields);
 }
 
 void report_load(const struct load_record *rec)
 {
-	struct json j;
+	const char *name = errname(rec->err);
+	const struct field fields[] = {
+		STR("prog", rec->name),
+		BOOL("accepted", rec->fd >= 0),
+		INT("errno", rec->err),
+		HUMAN("outcome", rec->fd >= 0 ? "accepted" : name[0] ? name : "-"),
+		END,
+	};
 
-	if (human) {
-		fprintf(out, "load %s: %s\n", rec->name,
-			rec->fd >= 0 ? "accepted" : strerrorname_np(rec->err));
-	} else {
-		json_begin(&j, out, "load");
-		json_str(&j, "prog", rec->name);
-		json_bool(&j, "accepted", rec->fd >= 0);
-		json_int(&j, "errno", rec->err);
-		json_end(&j);
-	}
+	emit("load", fields);
 	report_refs(rec);
 }
 
 void report_run(const char *prog, const char *type, const char *how,
 		unsigned int retval)
 {
-	struct json j;
+	const struct field fields[] = {
+		STR("prog", prog), STR("type", type), STR("how", how),
+		UINT("retval", retval), END,
+	};
 
-	if (human) {
-		fprintf(out, "run %s (%s, %s): retval %u\n", prog, type, how, retval);
-		return;
-	}
-	json_begin(&j, out, "run");
-	json_str(&j, "prog", prog);
-	json_str(&j, "type", type);
-	json_str(&j, "how", how);
-	json_uint(&j, "retval", retval);
-	json_end(&j);
+	emit("run", fields);
 }
 
 void report_global(const char *name, unsigned long long value)
 {
-	char digits[24];
-	struct json j;
+	const struct field fields[] = { STR("name", name), U64("value", value), END };
 
-	if (human) {
-		fprintf(out, "global %s = %llu (0x%llx)\n", name, value, value);
-		return;
-	}
-	json_begin(&j, out, "global");
-	json_str(&j, "name", name);
-	/* A string: JSON parsers that hold numbers as doubles (jq before
-	 * 1.7) would round a u64 such as a kernel address. */
-	snprintf(digits, sizeof(digits), "%llu", value);
-	json_str(&j, "value", digits);
-	json_end(&j);
+	emit("global", fields);
 }
 
-void report_expect(const char *feature)
+void report_expect(const char *prog, const char *feature)
 {
-	struct json j;
+	const struct field fields[] = { STR("prog", prog), STR("feature", feature), END };
 
-	if (human) {
-		fprintf(out, "expect %s\n", feature);
-		return;
-	}
-	json_begin(&j, out, "expect");
-	json_str(&j, "feature", feature);
-	json_end(&j);
+	emit("expect", fields);
 }
 
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message)
 {
-	struct json j;
+	const char *name = errname(err);
+	const struct field fields[] = {
+		STR("prog", prog),
+		STR("by", by),
+		INT("errno", err),
+		STR("error", name),
+		STR("message", message),
+		HUMAN("errname", name[0] ? name : "-"),
+		END,
+	};
 
-	if (human) {
-		fprintf(out, "reject %s by %s: %s: %s\n", prog, by,
-			err > 0 && strerrorname_np(err) ? strerrorname_np(err) : "-",
-			message);
-		return;
-	}
-	json_begin(&j, out, "reject");
-	json_str(&j, "prog", prog);
-	json_str(&j, "by", by);
-	json_int(&j, "errno", err);
-	json_str(&j, "error", err > 0 && strerrorname_np(err) ? strerrorname_np(err) : "");
-	json_str(&j, "message", message);
-	json_end(&j);
+	emit("reject", fields);
+}
+
+void report_program(const char *prog, const char *section, const char *type,
+		    const struct report_pair *pairs, int nr_pairs)
+{
+	struct field fields[3 + REPORT_MAX_PAIRS + 1] = {
+		STR("prog", prog), STR("section", section), STR("type", type),
+	};
+	int i, n = 3;
+
+	for (i = 0; i < nr_pairs && i < REPORT_MAX_PAIRS; i++)
+		fields[n++] = STR(pairs[i].key, pairs[i].value);
+	fields[n] = END;
+	emit("program", fields);
 }
 
 bool report_mismatches(const struct load_record *rec)
@@ -185,101 +394,4 @@ bool report_mismatches(const struct load_record *rec)
 		any = true;
 	}
 	return any;
-}
-
-static bool is_statistics(const char *line, size_t len)
-{
-	static const char *const prefixes[] = {
-		"processed ", "verification time", "stack depth", "mark_precise",
-	};
-	size_t i;
-
-	if (!len)
-		return true;
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (!strncmp(line, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return false;
-}
-
-/* Appends the @n lines in @start/@lens to @buf and prints them. */
-static void emit_lines(char *buf, size_t len, const char *const *start,
-		       const size_t *lens, size_t n)
-{
-	size_t i, l;
-
-	for (i = 0; i < n; i++) {
-		fprintf(stderr, "  verifier: %.*s\n", (int)lens[i], start[i]);
-		l = strlen(buf);
-		snprintf(buf + l, len - l, "%s%.*s", l ? "\n" : "", (int)lens[i],
-			 start[i]);
-	}
-}
-
-/* The last VERIFIER_LINES lines of [log, end) that are not statistics. */
-static size_t tail_lines(const char *log, const char *end, const char **start,
-			 size_t *lens)
-{
-	const char *line = log, *nl;
-	size_t n = 0, l;
-
-	while (line < end) {
-		nl = memchr(line, '\n', (size_t)(end - line));
-		l = nl ? (size_t)(nl - line) : (size_t)(end - line);
-		if (!is_statistics(line, l)) {
-			if (n == VERIFIER_LINES) {
-				memmove(start, start + 1, (n - 1) * sizeof(*start));
-				memmove(lens, lens + 1, (n - 1) * sizeof(*lens));
-				n--;
-			}
-			start[n] = line;
-			lens[n++] = l;
-		}
-		line = nl ? nl + 1 : end;
-	}
-	return n;
-}
-
-/*
- * From 7.x the verifier follows its error with a report: "Verification
- * failed: ...", then "Reason:" with indented lines, then the source and a
- * suggestion. The verdict and the reason are kept.
- */
-static size_t report_lines(const char *report, const char **start, size_t *lens)
-{
-	const char *line = report, *nl;
-	bool in_reason = false;
-	size_t n = 0, l;
-
-	while (*line && n < VERIFIER_LINES) {
-		nl = strchrnul(line, '\n');
-		l = (size_t)(nl - line);
-		if (!strncmp(line, "Verification failed:", 20) ||
-		    (in_reason && l && line[0] == ' ')) {
-			start[n] = line + strspn(line, " ");
-			lens[n++] = l - strspn(line, " ");
-		}
-		if (!l || line[0] != ' ')
-			in_reason = !strncmp(line, "Reason:", 7);
-		line = *nl ? nl + 1 : nl;
-	}
-	return n;
-}
-
-const char *report_verifier_lines(const char *log, char *buf, size_t len)
-{
-	const char *start[VERIFIER_LINES] = { NULL }, *report;
-	size_t lens[VERIFIER_LINES] = { 0 }, n;
-
-	buf[0] = '\0';
-	if (!log)
-		return buf;
-	report = strstr(log, "\nVerification failed:");
-	n = tail_lines(log, report ? report : log + strlen(log), start, lens);
-	emit_lines(buf, len, start, lens, n);
-	if (report) {
-		n = report_lines(report + 1, start, lens);
-		emit_lines(buf, len, start, lens, n);
-	}
-	return buf;
 }

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kfcheck's output: JSON lines by default, one record per event, or a
- * table for people with --human. Records:
+ * kfcheck's output: one record per event, written as JSON lines by
+ * default, or for people with --human (kfunc_call and ksym as a table).
+ * Records:
  *   kfunc_call, ksym   the sent and resolved views of one reference
  *   load               one BPF_PROG_LOAD (reload and the preload auditor)
  *   run                one run of a program
  *   global             one global variable after the runs
  *   reject             a load refused by the kernel or by libbpf
- *   expect             the outcome a negative program declares
+ *   expect             the refusal a program declares, before it is loaded
+ *   program            one program of an object, and its kfcheck tags
  */
 #ifndef KFCHECK_REPORT_H
 #define KFCHECK_REPORT_H
@@ -16,24 +18,36 @@
 #include <stdio.h>
 
 #include "capture.h"
+#include "kallsyms.h"
+
+/* The most string fields a program record carries besides its own. */
+#define REPORT_MAX_PAIRS 16
+
+/* A string field whose key only the caller knows. */
+struct report_pair {
+	const char *key;
+	const char *value;
+};
 
 void report_init(FILE *out, bool human);
 void report_refs(const struct load_record *rec);
 void report_load(const struct load_record *rec);
+/*
+ * A kfunc call seen only in the xlated program, as a light skeleton
+ * leaves it: no sent view, so none is reported.
+ */
+void report_xlated_call(int insn, int off, const struct ksym *target);
 void report_run(const char *prog, const char *type, const char *how,
 		unsigned int retval);
 void report_global(const char *name, unsigned long long value);
-void report_expect(const char *feature);
+void report_expect(const char *prog, const char *feature);
 /* @by is "kernel" or "libbpf"; @message the lines that say why. */
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message);
+/* @pairs, at most REPORT_MAX_PAIRS, follow the program's own fields. */
+void report_program(const char *prog, const char *section, const char *type,
+		    const struct report_pair *pairs, int nr_pairs);
 /* Prints one line per disagreement between the views; true if any. */
 bool report_mismatches(const struct load_record *rec);
-/*
- * The lines of a verifier log that say why it refused: the last few before
- * the statistics. Prints each to stderr, and returns them joined by
- * newlines in @buf, or "".
- */
-const char *report_verifier_lines(const char *log, char *buf, size_t len);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <bpf/bpf.h>
 
+#include "insn.h"
 #include "kallsyms.h"
 #include "resolve.h"
 
@@ -116,8 +117,7 @@ static int call_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 	__u32 i;
 
 	for (i = 0; i < cnt; i++) {
-		if (x[i].code != (BPF_JMP | BPF_CALL) ||
-		    x[i].src_reg != BPF_PSEUDO_KFUNC_CALL)
+		if (!is_kfunc_call(&x[i]))
 			continue;
 		t[n].addr = base + (long long)x[i].imm;
 		t[n++].insn = i;
@@ -138,7 +138,7 @@ static int ksym_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 	__u32 i;
 
 	for (i = 0; i + 1 < cnt; i++) {
-		if (x[i].code != (BPF_LD | BPF_IMM | BPF_DW))
+		if (!is_ld_imm64(&x[i]))
 			continue;
 		addr = (unsigned long long)(__u32)x[i].imm |
 		       (unsigned long long)(__u32)x[i + 1].imm << 32;
@@ -153,26 +153,21 @@ static int ksym_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 
 int resolve_calls(int prog_fd, call_fn fn, void *ctx)
 {
-	unsigned long long base;
-	struct target t;
 	struct bpf_insn *x;
-	__u32 cnt, i;
-	int n = 0;
+	struct target *t;
+	__u32 cnt;
+	int i, n = -1;
 
 	if (!kallsyms_ready())
 		return -1;
 	x = xlated_insns(prog_fd, &cnt);
-	if (!x)
-		return -1;
-	base = kallsyms_addr("__bpf_call_base");
-	for (i = 0; i < cnt; i++) {
-		if (x[i].code != (BPF_JMP | BPF_CALL) ||
-		    x[i].src_reg != BPF_PSEUDO_KFUNC_CALL)
-			continue;
-		t.addr = base + (long long)x[i].imm;
-		fn((int)i, x[i].off, name_of(&t, NULL), ctx);
-		n++;
+	t = x ? calloc(cnt, sizeof(*t)) : NULL;
+	if (t) {
+		n = call_targets(x, cnt, t);
+		for (i = 0; i < n; i++)
+			fn(t[i].insn, x[t[i].insn].off, name_of(&t[i], NULL), ctx);
 	}
+	free(t);
 	free(x);
 	return n;
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make check: the bats suite, against the modules loaded in this kernel.
-# Usage: run-suite.sh BUILD_DIR
+# With --filter, only the tests whose names match REGEX run.
+# Usage: run-suite.sh BUILD_DIR [--filter REGEX]
 set -uo pipefail
 build=$1
+shift
 cd "$(dirname "$0")/.." || exit 1
 
 if [ ! -d /sys/module/modkfunc ]; then
@@ -20,10 +22,13 @@ for mod in modkfunc modkfunc_peer; do
 		exit 1
 	fi
 done
-[ -x "$build/kfcheck" ] || { echo "make check: $build/kfcheck is missing; run 'make' first" >&2; exit 1; }
+for f in kfcheck tests/negative_programs.bats; do
+	[ -e "$build/$f" ] || { echo "make check: $build/$f is missing; run 'make' first" >&2; exit 1; }
+done
 
-export MODKFUNC_BUILD=$build
-bats --tap --report-formatter junit --output "$build" harness/tests | tee "$build/check.tap"
+export MODKFUNC_BUILD=$build MODKFUNC_TESTS=$PWD/harness/tests
+bats --tap --report-formatter junit --output "$build" "$@" \
+	harness/tests "$build/tests/negative_programs.bats" | tee "$build/check.tap"
 rc=${PIPESTATUS[0]}
 mv -f "$build/report.xml" "$build/check.junit.xml" 2>/dev/null
 exit "$rc"

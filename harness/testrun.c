@@ -32,9 +32,8 @@ static int attached_run(struct bpf_program *prog, bool trace_syscall,
 	struct bpf_link *link = bpf_program__attach(prog);
 	int err;
 
-	err = libbpf_get_error(link);
-	if (err)
-		return err;
+	if (!link)
+		return -errno;
 	if (trace_syscall) {
 		/* The program runs on this call; see bpf_progs/prog_types.bpf.h.
 		 * A tracepoint has no return value to report. */

@@ -31,9 +31,9 @@ teardown() {
 }
 
 @test "a program the verifier rejects is reported in one line, then the verifier's reason" {
-	kfcheck run "$BPF_OBJS/reject_pkt_from_syscall.bpf.o"
+	kfcheck run "$BPF_OBJS/negative.bpf.o" pkt_from_syscall
 	assert_failure 1
-	assert_equal "${stderr_lines[0]}" "kfcheck: $BPF_OBJS/reject_pkt_from_syscall.bpf.o: the kernel rejected program pkt_from_syscall: EACCES (Permission denied)"
+	assert_equal "${stderr_lines[0]}" "kfcheck: $BPF_OBJS/negative.bpf.o: the kernel rejected program pkt_from_syscall: EACCES (Permission denied)"
 	message kfunc_not_allowed_for_type
 	grep -qE "^  verifier: $MSG_TEXT\$" <<<"$stderr" || fail "no verifier line in: $stderr"
 	assert_no_leak

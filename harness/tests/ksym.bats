@@ -27,5 +27,5 @@ setup() {
 	kfcheck run "$BPF_OBJS/typeless_ksym.bpf.o"
 	assert_success
 	assert_equal "$(printf '%x' "$(global typeless_addr)")" "$addr"
-	assert_equal "$(global typeless_value)" "$MODKFUNC_ID"
+	assert_equal "$(global typeless_value)" "$((MODKFUNC_IDENTITY))"
 }

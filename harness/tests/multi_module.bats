@@ -28,8 +28,8 @@ whoami() {
 @test "each module's whoami in the three-module program answers with its own module's identity" {
 	kfcheck run --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
 	assert_success
-	assert_equal "$(global mm_modkfunc)" "$(whoami "$MODKFUNC_ID" 0x4242)"
-	assert_equal "$(global mm_peer)" "$(whoami "$PEER_ID" 0x4242)"
+	assert_equal "$(global mm_modkfunc)" "$(whoami "$MODKFUNC_IDENTITY" 0x4242)"
+	assert_equal "$(global mm_peer)" "$(whoami "$MODKFUNC_PEER_IDENTITY" 0x4242)"
 	assert_equal "$(global mm_vmlinux)" "$VMLINUX_PAIR_VALUE"
 	assert_equal "$(calls_of modkfunc_whoami)" 1
 	assert_equal "$(calls_of modkfunc_peer_whoami)" 1
@@ -42,8 +42,8 @@ whoami() {
 	assert_equal "$(count kfunc_call '.off == 1 and .btf == "modkfunc_peer"')" 1
 	assert_equal "$(count kfunc_call '.off == 2 and .btf == "modkfunc"')" 1
 	assert_equal "$(global mmr_vmlinux)" "$VMLINUX_PAIR_VALUE"
-	assert_equal "$(global mmr_modkfunc)" "$(whoami "$MODKFUNC_ID" 7)"
-	assert_equal "$(global mmr_peer)" "$(whoami "$PEER_ID" 7)"
+	assert_equal "$(global mmr_modkfunc)" "$(whoami "$MODKFUNC_IDENTITY" 7)"
+	assert_equal "$(global mmr_peer)" "$(whoami "$MODKFUNC_PEER_IDENTITY" 7)"
 }
 
 @test "kfcheck --human shows the three-module program one call per row, with off, BTF object and function" {

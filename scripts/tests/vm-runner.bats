@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# The VM runner's contract: exit status, timeout, missing status, splats.
+# The VM runner's contract: exit status, timeout, missing status, splats,
+# and the filtered user flow.
 # These boot the default kit's guest with small jobs.
 
 setup_file() {
@@ -61,4 +62,11 @@ setup() {
 	run "$VM" check no-such-kit
 	assert_failure
 	assert_output --regexp "unknown kit 'no-such-kit' \(known: .*trixie"
+}
+
+@test "a filtered vm-check runs only the tests whose names match, in the user flow" {
+	run "$VM" check "$KIT" "reset file zeroes every call count"
+	assert_success
+	assert_output --regexp "vm-check: $KIT [^ ]+ 1 passed, 0 failed, 0 skipped"
+	assert_equal "$(grep -c '^ok ' "$BATS_TEST_DIRNAME/../../build/$KIT/check.tap")" 1
 }

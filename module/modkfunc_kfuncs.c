@@ -3,76 +3,52 @@
  * modkfunc: a kfunc provider whose only job is to be called from BPF, so
  * that a test can prove each call reached this module and this function.
  * Each family below exercises one rule the verifier enforces for module
- * kfuncs; debugfs counts every call (see counters.h).
+ * kfuncs; debugfs counts every call (see provider.h).
  */
 #include <linux/bpf.h>
-#include <linux/btf.h>
-#include <linux/btf_ids.h>
-#include <linux/init.h>
-#include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "compat.h"
-#include "counters.h"
-
-/* "modk": the high half of what modkfunc_whoami() returns. */
-#define MODKFUNC_IDENTITY 0x6d6f646bULL
+#include "modkfunc_abi.h"
+#include "provider.h"
 
 /*
- * The same value as a symbol, for BPF to read through a typeless ksym:
- * libbpf finds its address in /proc/kallsyms, not in BTF.
+ * Every kfunc, once: X(kfunc, flags). The lists make the counters, whose
+ * debugfs "calls" file follows this order, and the BTF id sets below.
+ * Adding a kfunc takes a line here, its body and its prototype in
+ * modkfunc_abi.h.
+ */
+#define MODKFUNC_COMMON_KFUNCS(X)					\
+	X(modkfunc_scalar_add, 0)					\
+	X(modkfunc_whoami, 0)						\
+	X(modkfunc_mem_sum, 0)						\
+	X(modkfunc_const_scale, 0)					\
+	X(modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL)		\
+	X(modkfunc_obj_release, KF_RELEASE)				\
+	X(modkfunc_obj_tag, KF_TRUSTED_ARGS)				\
+	X(modkfunc_obj_tag_or, 0)					\
+	X(modkfunc_sleepable_yield, KF_SLEEPABLE)			\
+	X(modkfunc_destructive_noop, KF_DESTRUCTIVE)
+
+/* For tc and XDP only. */
+#define MODKFUNC_PKT_KFUNCS(X)						\
+	X(modkfunc_pkt_tag, 0)
+
+#define MODKFUNC_KFUNCS(X) MODKFUNC_COMMON_KFUNCS(X) MODKFUNC_PKT_KFUNCS(X)
+
+MKF_COUNTERS(mkf, MODKFUNC_KFUNCS);
+
+/*
+ * The same value as MODKFUNC_IDENTITY, as a symbol for BPF to read
+ * through a typeless ksym: libbpf finds its address in /proc/kallsyms,
+ * not in BTF.
  */
 const u64 modkfunc_identity = MODKFUNC_IDENTITY;
 
-#define MODKFUNC_KFUNCS(X)						\
-	X(scalar_add) X(whoami) X(mem_sum) X(const_scale)		\
-	X(obj_acquire) X(obj_release) X(obj_tag) X(obj_tag_or)		\
-	X(sleepable_yield) X(destructive_noop) X(pkt_tag)
-
-enum {
-#define MKF_ENUM(name) MKF_##name,
-	MODKFUNC_KFUNCS(MKF_ENUM)
-	MKF_NR
-};
-
-static const char *const mkf_names[] = {
-#define MKF_NAME(name) "modkfunc_" #name,
-	MODKFUNC_KFUNCS(MKF_NAME)
-};
-
-static atomic64_t mkf_calls[MKF_NR];
-static struct mkf_counters mkf = {
-	.names = mkf_names,
-	.calls = mkf_calls,
-	.nr = MKF_NR,
-};
-
-/**
- * struct modkfunc_pcpu_stats - per-CPU record of kfunc calls
- * @calls: kfunc calls made on this CPU
- * @last_value: the last result a kfunc returned on this CPU
- *
- * BPF reads it through a typed ksym (``extern const struct
- * modkfunc_pcpu_stats modkfunc_pcpu_stats __ksym``): the verifier types
- * the load from this module's BTF, so a field access is checked.
- */
-struct modkfunc_pcpu_stats {
-	u64 calls;
-	u64 last_value;
-};
-
 /* Not static: pahole encodes only global per-CPU variables as BTF VARs. */
 DEFINE_PER_CPU(struct modkfunc_pcpu_stats, modkfunc_pcpu_stats);
-
-/**
- * struct modkfunc_obj - the object of the acquire/release family
- * @tag: the value it was acquired with
- */
-struct modkfunc_obj {
-	u64 tag;
-};
 
 static u64 mkf_account(unsigned int idx, u64 value)
 {
@@ -96,7 +72,7 @@ __bpf_kfunc_start_defs();
  */
 __bpf_kfunc u64 modkfunc_scalar_add(u64 a, u32 b)
 {
-	return mkf_account(MKF_scalar_add, a + b);
+	return mkf_account(MKF_modkfunc_scalar_add, a + b);
 }
 
 /**
@@ -112,7 +88,9 @@ __bpf_kfunc u64 modkfunc_scalar_add(u64 a, u32 b)
  */
 __bpf_kfunc u64 modkfunc_whoami(u64 cookie)
 {
-	return mkf_account(MKF_whoami, MODKFUNC_IDENTITY << 32 | (u32)cookie);
+	u64 id = (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
+
+	return mkf_account(MKF_modkfunc_whoami, id);
 }
 
 /**
@@ -133,7 +111,7 @@ __bpf_kfunc u64 modkfunc_mem_sum(const u8 *buf, u32 buf__sz)
 
 	for (i = 0; i < buf__sz; i++)
 		sum += buf[i];
-	return mkf_account(MKF_mem_sum, sum);
+	return mkf_account(MKF_modkfunc_mem_sum, sum);
 }
 
 /**
@@ -148,7 +126,7 @@ __bpf_kfunc u64 modkfunc_mem_sum(const u8 *buf, u32 buf__sz)
  */
 __bpf_kfunc u64 modkfunc_const_scale(u64 value, u32 factor__k)
 {
-	return mkf_account(MKF_const_scale, value * factor__k);
+	return mkf_account(MKF_modkfunc_const_scale, value * factor__k);
 }
 
 /**
@@ -171,7 +149,7 @@ __bpf_kfunc struct modkfunc_obj *modkfunc_obj_acquire(u64 tag)
 		obj->tag = tag;
 		atomic64_inc(&mkf.live);
 	}
-	mkf_account(MKF_obj_acquire, tag);
+	mkf_account(MKF_modkfunc_obj_acquire, tag);
 	return obj;
 }
 
@@ -184,7 +162,7 @@ __bpf_kfunc struct modkfunc_obj *modkfunc_obj_acquire(u64 tag)
  */
 __bpf_kfunc void modkfunc_obj_release(struct modkfunc_obj *obj)
 {
-	mkf_account(MKF_obj_release, obj->tag);
+	mkf_account(MKF_modkfunc_obj_release, obj->tag);
 	atomic64_dec(&mkf.live);
 	kfree(obj);
 }
@@ -201,7 +179,7 @@ __bpf_kfunc void modkfunc_obj_release(struct modkfunc_obj *obj)
  */
 __bpf_kfunc u64 modkfunc_obj_tag(struct modkfunc_obj *obj)
 {
-	return mkf_account(MKF_obj_tag, obj->tag);
+	return mkf_account(MKF_modkfunc_obj_tag, obj->tag);
 }
 
 /**
@@ -216,7 +194,7 @@ __bpf_kfunc u64 modkfunc_obj_tag(struct modkfunc_obj *obj)
 __bpf_kfunc u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
 				    u64 fallback)
 {
-	return mkf_account(MKF_obj_tag_or,
+	return mkf_account(MKF_modkfunc_obj_tag_or,
 			   obj__nullable ? obj__nullable->tag : fallback);
 }
 
@@ -233,7 +211,7 @@ __bpf_kfunc u64 modkfunc_sleepable_yield(u64 value)
 {
 	might_sleep();
 	cond_resched();
-	return mkf_account(MKF_sleepable_yield, value);
+	return mkf_account(MKF_modkfunc_sleepable_yield, value);
 }
 
 /**
@@ -247,7 +225,7 @@ __bpf_kfunc u64 modkfunc_sleepable_yield(u64 value)
  */
 __bpf_kfunc u64 modkfunc_destructive_noop(u64 value)
 {
-	return mkf_account(MKF_destructive_noop, value);
+	return mkf_account(MKF_modkfunc_destructive_noop, value);
 }
 
 /**
@@ -262,65 +240,30 @@ __bpf_kfunc u64 modkfunc_destructive_noop(u64 value)
  */
 __bpf_kfunc u64 modkfunc_pkt_tag(u64 value)
 {
-	return mkf_account(MKF_pkt_tag, value * 2 + 1);
+	return mkf_account(MKF_modkfunc_pkt_tag, value * 2 + 1);
 }
 
 __bpf_kfunc_end_defs();
 
-/* A list, so that the tc/XDP set can carry it where it must (compat.h). */
-#define MODKFUNC_COMMON_KFUNCS						\
-	BTF_ID_FLAGS(func, modkfunc_scalar_add)				\
-	BTF_ID_FLAGS(func, modkfunc_whoami)				\
-	BTF_ID_FLAGS(func, modkfunc_mem_sum)				\
-	BTF_ID_FLAGS(func, modkfunc_const_scale)			\
-	BTF_ID_FLAGS(func, modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL) \
-	BTF_ID_FLAGS(func, modkfunc_obj_release, KF_RELEASE)		\
-	BTF_ID_FLAGS(func, modkfunc_obj_tag, KF_TRUSTED_ARGS)		\
-	BTF_ID_FLAGS(func, modkfunc_obj_tag_or)				\
-	BTF_ID_FLAGS(func, modkfunc_sleepable_yield, KF_SLEEPABLE)	\
-	BTF_ID_FLAGS(func, modkfunc_destructive_noop, KF_DESTRUCTIVE)
-
 BTF_KFUNCS_START(modkfunc_common_ids)
-MODKFUNC_COMMON_KFUNCS
+MODKFUNC_COMMON_KFUNCS(MKF_BTF_ID)
 BTF_KFUNCS_END(modkfunc_common_ids)
 
+/* Without the common hook it must carry the common kfuncs too (compat.h). */
 BTF_KFUNCS_START(modkfunc_pkt_ids)
-BTF_ID_FLAGS(func, modkfunc_pkt_tag)
+MODKFUNC_PKT_KFUNCS(MKF_BTF_ID)
 #ifdef MODKFUNC_NO_COMMON_HOOK
-MODKFUNC_COMMON_KFUNCS
+MODKFUNC_COMMON_KFUNCS(MKF_BTF_ID)
 #endif
 BTF_KFUNCS_END(modkfunc_pkt_ids)
 
-static const struct btf_kfunc_id_set modkfunc_common_set = {
-	.owner = THIS_MODULE,
-	.set = &modkfunc_common_ids,
+static const struct mkf_provider modkfunc = {
+	.name = "modkfunc",
+	.counters = &mkf,
+	.common = { .owner = THIS_MODULE, .set = &modkfunc_common_ids },
+	.pkt = { .owner = THIS_MODULE, .set = &modkfunc_pkt_ids },
 };
-
-static const struct btf_kfunc_id_set modkfunc_pkt_set = {
-	.owner = THIS_MODULE,
-	.set = &modkfunc_pkt_ids,
-};
-
-static int __init modkfunc_init(void)
-{
-	int err;
-
-	mkf_counters_init(&mkf, "modkfunc");
-	err = modkfunc_register_sets(&modkfunc_common_set, &modkfunc_pkt_set);
-	if (err) {
-		pr_err("modkfunc: registering kfunc sets failed: %d\n", err);
-		mkf_counters_exit(&mkf);
-	}
-	return err;
-}
-
-static void __exit modkfunc_exit(void)
-{
-	mkf_counters_exit(&mkf);
-}
-
-module_init(modkfunc_init);
-module_exit(modkfunc_exit);
+module_mkf_provider(modkfunc);
 
 MODULE_DESCRIPTION("kfunc provider for testing BPF module kfunc calls");
 MODULE_LICENSE("GPL");

@@ -1,0 +1,127 @@
+# shellcheck shell=bash
+# What the tests expect from the running system: the messages a refusal
+# must carry (messages.tsv) and the features a test needs (needs.tsv).
+# shellcheck disable=SC2154 # bats sets output, stderr and BATS_RUN_TMPDIR
+
+# running_version kernel|libbpf: MAJOR.MINOR of the running one.
+running_version() {
+	local release
+	case $1 in
+	kernel)
+		read -r release </proc/sys/kernel/osrelease
+		[[ $release =~ ^[0-9]+\.[0-9]+ ]] && echo "${BASH_REMATCH[0]}"
+		;;
+	libbpf) "$KFCHECK" --version | awk '{ print $3 }' ;;
+	*) fail "no version for '$1'" ;;
+	esac
+}
+
+# at_least kernel|libbpf MAJOR.MINOR
+at_least() {
+	local IFS=. have want
+	read -r -a have <<<"$(running_version "$1")"
+	read -r -a want <<<"$2"
+	((have[0] > want[0] || (have[0] == want[0] && have[1] >= want[1])))
+}
+
+# probe_load PROG REFUSAL: program PROG of probes.bpf.o loads. A kernel
+# refusal matching REFUSAL means the kernel lacks what PROG asks for; any
+# other failure is a failure of the test, so that a broken probe cannot
+# pass for a missing feature.
+probe_load() {
+	local out err
+	out=$("$KFCHECK" load "$BPF_OBJS/probes.bpf.o" "$1" 2>"$BATS_TEST_TMPDIR/probe.err") && return 0
+	err=$(<"$BATS_TEST_TMPDIR/probe.err")
+	jq -n -e --arg re "$2" '[inputs | select(.event == "reject" and .by == "kernel") | .message | test($re)] | any' \
+		<<<"$out" >/dev/null && return 1
+	fail "probe $1 failed for another reason than /$2/:" "$err"
+	return 2
+}
+
+# probe KIND ARG REFUSAL: runs one needs.tsv probe; prints why it says no.
+probe() {
+	case $1 in
+	btf_param)
+		bpftool btf dump file /sys/kernel/btf/vmlinux | grep -qE "'[a-z_0-9]+$2' type_id=" ||
+			echo "kernel BTF names no kfunc argument *$2"
+		;;
+	pahole)
+		pahole --supported_btf_features 2>/dev/null | tr , '\n' | grep -qx "$2" ||
+			echo "pahole has no $2 BTF feature"
+		;;
+	load)
+		local verdict=0
+		probe_load "$2" "$3" || verdict=$?
+		case $verdict in
+		1) echo "kernel refuses probe $2" ;;
+		2) return 1 ;;
+		esac
+		;;
+	kernel | libbpf) at_least "$1" "$2" || echo "$1 < $2" ;;
+	*) fail "needs.tsv: unknown probe '$1'" ;;
+	esac
+}
+
+# has FEATURE: the running system has FEATURE by every needs.tsv row for
+# it; if not, NEEDS_REASON says what is missing. The verdicts are kept for
+# the whole run, as some probes cost seconds in a TCG guest.
+has() {
+	local cache=$BATS_RUN_TMPDIR/needs.$1 kind arg refusal reason why found=''
+	if [ ! -f "$cache" ]; then
+		while IFS=$'\t' read -r kind arg refusal reason; do
+			found=1
+			why=$(probe "$kind" "$arg" "$refusal") || return 2
+			if [ -n "$why" ]; then
+				echo "$why: $reason" >"$cache"
+				break
+			fi
+		done < <(awk -F'\t' -v f="$1" '$1 == f { print $2 "\t" $3 "\t" $4 "\t" $5 }' "$NEEDS")
+		[ -n "$found" ] || fail "needs.tsv has no row for '$1'" || return 2
+		[ -f "$cache" ] || : >"$cache"
+	fi
+	NEEDS_REASON=$(<"$cache")
+	[ -z "$NEEDS_REASON" ]
+}
+
+# requires FEATURE: skips the test, with the reason needs.tsv gives,
+# unless the running system has FEATURE.
+requires() {
+	local verdict=0
+	has "$1" || verdict=$?
+	case $verdict in
+	0) ;;
+	1) skip "$NEEDS_REASON" ;;
+	*) fail "cannot tell whether this system has $1" ;;
+	esac
+}
+
+# message FEATURE: sets MSG_BY, MSG_ERRNO and MSG_TEXT from messages.tsv
+# for the running kernel or libbpf.
+message() {
+	local source version row
+	source=$(awk -F'\t' -v f="$1" '$1 == f { print $2; exit }' "$MESSAGES")
+	[ -n "$source" ] || fail "messages.tsv has no feature '$1'"
+	version=$(running_version "$source")
+	row=$(awk -F'\t' -v f="$1" -v v="$version" '
+		function newer(a, b,   x, y) {
+			split(a, x, "."); split(b, y, ".")
+			return x[1] > y[1] || (x[1] == y[1] && x[2] > y[2])
+		}
+		$1 == f && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
+		END { print row }' "$MESSAGES")
+	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
+	# No field is empty, so tabs may be read as whitespace.
+	IFS=$'\t' read -r _ _ _ MSG_BY MSG_ERRNO MSG_TEXT <<<"$row"
+}
+
+# assert_rejected_with FEATURE: $output holds a reject record from whoever
+# the message table says refuses FEATURE, with its errno and message.
+assert_rejected_with() {
+	local rec
+	message "$1"
+	rec=$(records reject ".by == \"$MSG_BY\"")
+	[ -n "$rec" ] || fail "no rejection by $MSG_BY in: $output"
+	[ "$MSG_ERRNO" = - ] || assert_equal "$(jq -r .error <<<"$rec")" "$MSG_ERRNO"
+	jq -r .message <<<"$rec" | grep -qE -- "$MSG_TEXT" ||
+		fail "expected /$MSG_TEXT/, $MSG_BY said: $(jq -r .message <<<"$rec")"
+}

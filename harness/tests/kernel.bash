@@ -1,0 +1,73 @@
+# shellcheck shell=bash
+# The running kernel's state as the tests see it: the modules, their
+# debugfs counters, loaded programs and module references.
+# shellcheck disable=SC2034 # the VMLINUX_* values are for the test files
+
+# require_module NAME: fails, naming the module, if it is not loaded.
+require_module() {
+	[ -d "/sys/module/$1" ] ||
+		fail "$1 is not loaded: load it with 'make load' before 'make check'"
+}
+
+# calls_of KFUNC: how often its module's debugfs says KFUNC was called.
+calls_of() {
+	local dir=/sys/kernel/debug/modkfunc
+	[[ $1 == modkfunc_peer_* ]] && dir=/sys/kernel/debug/modkfunc_peer
+	awk -v f="$1" '$1 == f { print $2 }' "$dir/calls"
+}
+
+live_objects() {
+	cat /sys/kernel/debug/modkfunc/live
+}
+
+reset_counters() {
+	echo 1 >/sys/kernel/debug/modkfunc/reset
+	echo 1 >/sys/kernel/debug/modkfunc_peer/reset
+}
+
+# prog_ids: the loaded programs' ids, from the first line bpftool prints
+# for each.
+prog_ids() {
+	local listing line ids=()
+	listing=$(bpftool prog show) || fail "bpftool prog show failed"
+	while read -r line; do
+		[[ $line =~ ^([0-9]+): ]] && ids+=("${BASH_REMATCH[1]}")
+	done <<<"$listing"
+	echo "${ids[*]}"
+}
+
+module_refcnt() {
+	local n
+	read -r n <"/sys/module/$1/refcnt"
+	echo "$n"
+}
+
+# leak_baseline / assert_no_leak: no program and no module reference left
+# behind by what ran in between.
+leak_baseline() {
+	BASE_PROGS=$(prog_ids)
+	BASE_REFCNT=$(module_refcnt modkfunc)
+	BASE_PEER_REFCNT=$(module_refcnt modkfunc_peer)
+}
+
+# A freed program drops its module references from a deferred work item,
+# so the counts are given two seconds to settle.
+assert_no_leak() {
+	local _
+	for _ in $(seq 20); do
+		[ "$(module_refcnt modkfunc)" = "$BASE_REFCNT" ] &&
+			[ "$(module_refcnt modkfunc_peer)" = "$BASE_PEER_REFCNT" ] && break
+		sleep 0.1
+	done
+	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_equal "$(module_refcnt modkfunc)" "$BASE_REFCNT"
+	assert_equal "$(module_refcnt modkfunc_peer)" "$BASE_PEER_REFCNT"
+}
+
+# The vmlinux acquire/release pair the multi-module programs call at off 0
+# (see vmlinux_pair() in bpf_progs/modkfunc.bpf.h), and what it returns.
+if [[ $(<"$MODKFUNC_BUILD/vmlinux_kfuncs.h") == *HAVE_KFUNC_bpf_task_from_pid* ]]; then
+	VMLINUX_ACQUIRE=bpf_task_from_pid VMLINUX_PAIR_VALUE=1
+else
+	VMLINUX_ACQUIRE=bpf_kfunc_call_test_acquire VMLINUX_PAIR_VALUE=42
+fi
