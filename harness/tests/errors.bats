@@ -95,3 +95,21 @@ peer_without_btf() {
 	assert_failure 2
 	[[ $stderr == "usage: kfcheck"* ]] || fail "no usage in: $stderr"
 }
+
+@test "kfcheck names an unknown command in one line and exits 2" {
+	kfcheck frob "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: unknown command 'frob'"
+	assert_output ""
+}
+
+@test "kfcheck refuses a 33rd --set in one line and exits 2" {
+	local sets=() i
+	for i in $(seq 33); do
+		sets+=(--set "scalar_a=$i")
+	done
+	kfcheck run "${sets[@]}" "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: at most 32 --set options"
+	assert_output ""
+}
