@@ -64,7 +64,7 @@ VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/bt
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all modules modules-nobtf bpf harness tests limits check load unload \
+.PHONY: all kdir modules modules-nobtf bpf harness tests limits check load unload \
 	matrix vm-check vm-run vm-shell deps test lint clean
 
 all: modules bpf harness tests limits
@@ -81,7 +81,11 @@ KMOD_FILES := $(addprefix $(KMOD)/,Kbuild $(MODULE_SRCS))
 $(KMOD_FILES): $(KMOD)/%: % | $(KMOD)/module/
 	$(Q)cp $< $@
 
-modules: $(KMOD_FILES)
+# Kbuild's own word for a missing KDIR is a bare "No such file or directory".
+kdir:
+	@test -d "$(KDIR)" || { echo "make: no kernel build directory $(KDIR): install linux-headers-$(shell uname -r), or pass KDIR=/path/to/kernel/build; to test without local headers, make vm-check" >&2; exit 1; }
+
+modules: $(KMOD_FILES) | kdir
 	$(call quiet,KBUILD,$(KMOD))
 	$(Q)$(MAKE) -C $(KDIR) M=$(KMOD) modules
 
@@ -159,7 +163,7 @@ $(GEN)/.generated: scripts/gen-limits.sh
 # files make includes, and make would try to build those from it.
 $(LIMITS:%=$(GEN)/bpf/%.bpf.c): $(GEN)/.generated ;
 $(GEN)/kmod/.built: AFTER_BUILD = scripts/gen-limits.sh clone $(GEN)
-$(GEN)/kmod/.built $(GEN)/toomany/.built: $(GEN)/%/.built: $(GEN)/.generated module/compat.h
+$(GEN)/kmod/.built $(GEN)/toomany/.built: $(GEN)/%/.built: $(GEN)/.generated module/compat.h | kdir
 	$(call quiet,KBUILD,$(GEN)/$*)
 	$(Q)$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
 	$(Q)$(AFTER_BUILD)
@@ -179,9 +183,10 @@ $(LIMITS:%=$(GEN)/lskel_%): $(GEN)/lskel_%: $(GEN)/lskel_%.o $(HARNESS_LIB)
 	$(call quiet,LD,$@)
 	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
 
-# T=REGEX runs only the tests whose names match.
+# T=REGEX runs only the tests whose names match; RESULTS=DIR puts the TAP
+# and JUnit there instead of $(BUILD).
 check:
-	@harness/run-suite.sh $(B) $(if $(T),--filter '$(T)')
+	@harness/run-suite.sh $(B) $(abspath $(or $(RESULTS),$(BUILD))) $(if $(T),--filter '$(T)')
 
 load:
 	@scripts/modules.sh load $(KMOD)/module

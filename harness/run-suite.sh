@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # make check: the bats suite, against the modules loaded in this kernel.
-# With --filter, only the tests whose names match REGEX run.
-# Usage: run-suite.sh BUILD_DIR [--filter REGEX]
+# With --filter, only the tests whose names match REGEX run. The TAP and
+# JUnit go to RESULTS (default BUILD_DIR), as check.tap and check.junit.xml.
+# Usage: run-suite.sh BUILD_DIR [RESULTS [--filter REGEX]]
 set -uo pipefail
-build=$1
+build=$1 results=${2:-$1}
 shift
+[ $# -eq 0 ] || shift
 cd "$(dirname "$0")/.." || exit 1
 
 if [ ! -d /sys/module/modkfunc ]; then
@@ -27,8 +29,9 @@ for f in kfcheck tests/negative_programs.bats; do
 done
 
 export MODKFUNC_BUILD=$build MODKFUNC_TESTS=$PWD/harness/tests
-bats --tap --report-formatter junit --output "$build" "$@" \
-	harness/tests "$build/tests/negative_programs.bats" | tee "$build/check.tap"
+mkdir -p "$results" || exit 1
+bats --tap --report-formatter junit --output "$results" "$@" \
+	harness/tests "$build/tests/negative_programs.bats" | tee "$results/check.tap"
 rc=${PIPESTATUS[0]}
-mv -f "$build/report.xml" "$build/check.junit.xml" 2>/dev/null
+mv -f "$results/report.xml" "$results/check.junit.xml" 2>/dev/null
 exit "$rc"

@@ -10,7 +10,10 @@
 #
 # The guest's exit status becomes this script's. A guest that hangs is
 # killed after $VM_TIMEOUT seconds; one that reports no status, or whose
-# kernel log holds a splat, fails the run. Results land in build/KIT/.
+# kernel log holds a splat, fails the run. The suite's results land in
+# build/KIT/ (check.tap, check.junit.xml, dmesg.txt); a filtered check's in
+# build/KIT/filtered/, and run's and shell's in build/KIT/vm-run/, so that
+# only a whole suite run replaces the suite's results.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -46,8 +49,9 @@ write_job() {
 	# shellcheck disable=SC2016 # the shell job's $(...) is for the guest
 	case $MODE in
 	# The guest's sh is dash, so the filter is single-quoted by hand.
-	check) printf "exec scripts/guest-check.sh 'build/%s' '%s'\n" "$KIT" "${FILTER//\'/\'\\\'\'}" ;;
-	run) printf '%s\n' "${MODKFUNC_VM_CMD:?set CMD=... (make) or MODKFUNC_VM_CMD}" ;;
+	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s'\n" "build/$KIT" \
+		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" ;;
+	run) printf '%s\n' "$MODKFUNC_VM_CMD" ;;
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
 	esac >"$VM_DIR/job"
 }
@@ -62,7 +66,7 @@ boot() {
 		-machine q35 -accel tcg -smp 1 -m "$VM_MEMORY" \
 		-no-reboot -nic none "${console[@]}" \
 		-kernel "$KIT_ROOT$KIT_VMLINUZ" -initrd "$VM_DIR/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 modkfunc_job=$KIT_SRC/build/$KIT/vm/job" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
 		-fsdev "local,id=rootfs,path=$KIT_ROOT,security_model=passthrough,readonly=on,multidevs=remap" \
 		-device virtio-9p-pci,fsdev=rootfs,mount_tag=rootfs \
 		-fsdev "local,id=src,path=$MODKFUNC_TOP,security_model=passthrough,multidevs=remap" \
@@ -91,10 +95,10 @@ judge() {
 		return 1
 	fi
 	status=$(cat "$VM_DIR/status")
-	cp "$VM_DIR/dmesg.txt" "$KIT_BUILD/dmesg.txt"
-	if grep -qE "$SPLAT" "$KIT_BUILD/dmesg.txt"; then
-		echo "vm: kernel splat in the guest's dmesg (saved in build/$KIT/dmesg.txt):" >&2
-		grep -E "$SPLAT" "$KIT_BUILD/dmesg.txt" | sed 's/^/  | /' >&2
+	cp "$VM_DIR/dmesg.txt" "$OUT/dmesg.txt"
+	if grep -qE "$SPLAT" "$OUT/dmesg.txt"; then
+		echo "vm: kernel splat in the guest's dmesg (saved in ${OUT#"$MODKFUNC_TOP"/}/dmesg.txt):" >&2
+		grep -E "$SPLAT" "$OUT/dmesg.txt" | sed 's/^/  | /' >&2
 		[ "$status" -ne 0 ] || status=1
 	fi
 	return "$status"
@@ -102,7 +106,7 @@ judge() {
 
 summarize_check() {
 	local counts
-	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$KIT_BUILD/check.tap"); then
+	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$OUT/check.tap"); then
 		echo "vm-check: $KIT $KIT_KVER ${counts:-no tests ran}"
 		return 1
 	fi
@@ -111,14 +115,22 @@ summarize_check() {
 
 MODE=${1:-} FILTER=${3:-}
 case $MODE:$# in check:[23] | run:2 | shell:2) ;; *) die "usage: vm.sh check KIT [REGEX] | run KIT | shell KIT" ;; esac
+# Before any work: a run without a command would build the kit for nothing.
+if [ "$MODE" = run ] && [ -z "${MODKFUNC_VM_CMD:-}" ]; then
+	die "vm-run needs a command: make vm-run CMD='...' (or MODKFUNC_VM_CMD=...)"
+fi
 kit_load "$2"
 "$MODKFUNC_TOP/scripts/install-deps.sh"
 "$MODKFUNC_TOP/scripts/kit.sh" build "$KIT"
 # shellcheck source=/dev/null
 . "$KIT_BUILD/kit.env"
 
-VM_DIR=$KIT_BUILD/vm
-rm -rf "$VM_DIR" "$KIT_BUILD/check.tap" "$KIT_BUILD/check.junit.xml" "$KIT_BUILD/dmesg.txt"
+case $MODE in
+check) OUT=$KIT_BUILD${FILTER:+/filtered} ;;
+*) OUT=$KIT_BUILD/vm-run ;;
+esac
+VM_DIR=$OUT/vm
+rm -rf "$VM_DIR" "$OUT/check.tap" "$OUT/check.junit.xml" "$OUT/dmesg.txt"
 mkdir -p "$VM_DIR"
 make_initramfs
 write_job

@@ -12,6 +12,31 @@ setup_file() {
 setup() {
 	load ../../harness/tests/assertions
 	VM=$BATS_TEST_DIRNAME/../vm.sh
+	KIT_OUT=$BATS_TEST_DIRNAME/../../build/$KIT
+}
+
+SUITE_RESULTS=(check.tap check.junit.xml dmesg.txt)
+
+# keep_suite_results: notes the suite's results in build/KIT/, standing in
+# a placeholder for each one no vm-check has left, which teardown removes.
+keep_suite_results() {
+	local f
+	PLACEHOLDERS=()
+	for f in "${SUITE_RESULTS[@]}"; do
+		if [ ! -e "$KIT_OUT/$f" ]; then
+			echo "placeholder for $f" >"$KIT_OUT/$f"
+			PLACEHOLDERS+=("$KIT_OUT/$f")
+		fi
+	done
+	SUITE_SUMS=$(cd "$KIT_OUT" && sha256sum "${SUITE_RESULTS[@]}")
+}
+
+assert_suite_results_kept() {
+	assert_equal "$(cd "$KIT_OUT" && sha256sum "${SUITE_RESULTS[@]}" 2>&1)" "$SUITE_SUMS"
+}
+
+teardown() {
+	rm -f "${PLACEHOLDERS[@]}"
 }
 
 @test "a guest command that exits 3 makes the runner exit 3" {
@@ -43,7 +68,7 @@ setup() {
 	assert_failure 1
 	assert_output --partial "kernel splat in the guest's dmesg"
 	assert_output --partial "WARNING: CPU: 0 PID: 1 at modkfunc runner self-test"
-	grep -q "modkfunc runner self-test" "$BATS_TEST_DIRNAME/../../build/$KIT/dmesg.txt"
+	grep -q "modkfunc runner self-test" "$BATS_TEST_DIRNAME/../../build/$KIT/vm-run/dmesg.txt"
 }
 
 @test "a refcount splat in the guest's kernel log fails the run" {
@@ -53,7 +78,7 @@ setup() {
 }
 
 @test "a guest whose kernel log cannot be saved fails the run" {
-	MODKFUNC_VM_CMD="ln -s /nonexistent/dmesg build/$KIT/vm/dmesg.txt" run "$VM" run "$KIT"
+	MODKFUNC_VM_CMD="ln -s /nonexistent/dmesg build/$KIT/vm-run/vm/dmesg.txt" run "$VM" run "$KIT"
 	assert_failure 1
 	assert_output --partial "the guest saved no kernel log"
 }
@@ -65,8 +90,24 @@ setup() {
 }
 
 @test "a filtered vm-check runs only the tests whose names match, in the user flow" {
+	keep_suite_results
 	run "$VM" check "$KIT" "reset file zeroes every call count"
 	assert_success
 	assert_output --regexp "vm-check: $KIT [^ ]+ 1 passed, 0 failed, 0 skipped"
-	assert_equal "$(grep -c '^ok ' "$BATS_TEST_DIRNAME/../../build/$KIT/check.tap")" 1
+	assert_equal "$(grep -c '^ok ' "$KIT_OUT/filtered/check.tap")" 1
+	assert_suite_results_kept
+}
+
+@test "a vm-run leaves the last vm-check's TAP, JUnit and kernel log in place" {
+	keep_suite_results
+	MODKFUNC_VM_CMD='echo guest-ran' run "$VM" run "$KIT"
+	assert_success
+	assert_suite_results_kept
+}
+
+@test "make vm-run without CMD fails at once, before building anything" {
+	run env -u MODKFUNC_VM_CMD make -s -C "$BATS_TEST_DIRNAME/../.." vm-run KIT="$KIT"
+	assert_failure
+	assert_output --partial "vm-run needs a command: make vm-run CMD='...'"
+	refute_line --regexp '^kit: '
 }
