@@ -52,7 +52,7 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 # libkfaudit.so and every loader link. syscall_hook.c is not in it: it is
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
-HARNESS_LIB_SRCS := btfinfo.c capture.c globals.c json.c kallsyms.c log.c \
+HARNESS_LIB_SRCS := btfinfo.c capture.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
 	object.c prog_tags.c reload.c report.c resolve.c testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c

@@ -83,6 +83,9 @@ static void usage(FILE *out)
 	      "  --off FROM=TO         reload: rewrite insn->off FROM to TO\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
+	      "  KFCHECK_KALLSYMS_CACHE\n"
+	      "                        keep a snapshot of /proc/kallsyms in this directory,\n"
+	      "                        read again when the boot or any module changes\n"
 	      "exit status: 0 when everything loaded, ran and agreed; 1 when\n"
 	      "something was refused, failed or disagreed; 2 for bad usage\n", out);
 }

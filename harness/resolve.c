@@ -112,10 +112,13 @@ static int pair(struct kfunc_ref *refs, int nr_refs, const struct target *t,
 /* Kfunc calls hold the target relative to __bpf_call_base (x86-64). */
 static int call_targets(const struct bpf_insn *x, __u32 cnt, struct target *t)
 {
-	unsigned long long base = kallsyms_addr("__bpf_call_base");
+	static unsigned long long base;
 	int n = 0;
 	__u32 i;
 
+	/* A name lookup is a scan of every symbol: once is enough. */
+	if (!base)
+		base = kallsyms_addr("__bpf_call_base");
 	for (i = 0; i < cnt; i++) {
 		if (!is_kfunc_call(&x[i]))
 			continue;

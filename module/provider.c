@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The debugfs counters and the init and exit of a provider module; see
- * provider.h. Kbuild does not build this file itself: each module builds
- * its own copy through a one-line wrapper (modkfunc_provider.c,
- * modkfunc_peer_provider.c), because THIS_MODULE and KBUILD_MODNAME differ
- * per module, and one object linked into two modules is wrong for both
- * (Kbuild warns of it from 6.2 on).
+ * provider.h. Kbuild does not build this file itself: each module's source
+ * includes it, because THIS_MODULE and KBUILD_MODNAME differ per module,
+ * and one object linked into two modules is wrong for both (Kbuild warns of
+ * it from 6.2 on).
+ *
+ * Nor is it an object of its own in a composite module. Kbuild joins a
+ * composite's objects with "ld -r", and binutils 2.47 (Debian sid) puts
+ * .data..percpu after the .debug_* sections there. pahole (1.28 to 1.32)
+ * takes the first section whose address range holds a variable, not
+ * checking SHF_ALLOC, so it files modkfunc_pcpu_stats under .debug_info
+ * and the module's BTF has no per-CPU VAR: its typed ksym cannot load.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>

@@ -12,31 +12,37 @@ else
 fi
 [ -e "${mods[0]}" ] || { echo "modules: no modules in $dir; run 'make' first" >&2; exit 1; }
 
-name() { basename "$1" .ko; }
+# Forks are what a TCG guest pays most for, so the loop starts no process
+# but insmod, and one rmmod takes every module.
+names=()
+for ko in "${mods[@]}"; do
+	name=${ko##*/}
+	names+=("${name%.ko}")
+done
 
 # The last program using a module releases it asynchronously, so rmmod can
-# see the module busy (EAGAIN or EBUSY) for a moment after the program is
-# gone.
-unload_one() {
-	local m=$1
-	for _ in $(seq 50); do
-		[ -d "/sys/module/$m" ] || return 0
-		rmmod "$m" 2>/dev/null && return 0
+# see a module busy (EAGAIN or EBUSY) for a moment after the program is
+# gone: what is still loaded is tried again, for up to five seconds.
+unload() {
+	local try loaded m
+	for ((try = 0; try < 50; try++)); do
+		loaded=()
+		for m in "${names[@]}"; do
+			[ ! -d "/sys/module/$m" ] || loaded+=("$m")
+		done
+		[ ${#loaded[@]} -gt 0 ] || return 0
+		rmmod "${loaded[@]}" 2>/dev/null && return 0
 		sleep 0.1
 	done
-	rmmod "$m"
+	rmmod "${loaded[@]}"
 }
 
 case $op in
 load)
-	for ko in "${mods[@]}"; do
-		[ -d "/sys/module/$(name "$ko")" ] || insmod "$ko"
+	for i in "${!mods[@]}"; do
+		[ -d "/sys/module/${names[i]}" ] || insmod "${mods[i]}"
 	done
 	;;
-unload)
-	for ko in "${mods[@]}"; do
-		unload_one "$(name "$ko")"
-	done
-	;;
+unload) unload ;;
 *) echo "modules: unknown operation '$op'" >&2; exit 1 ;;
 esac

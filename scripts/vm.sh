@@ -22,6 +22,11 @@ set -euo pipefail
 # a quarter of an hour per kit under TCG; the default leaves room for that.
 VM_TIMEOUT=${VM_TIMEOUT:-2700}
 VM_MEMORY=${VM_MEMORY:-2048}
+QEMU=${QEMU:-qemu-system-x86_64}
+KVM_DEVICE=${KVM_DEVICE:-/dev/kvm}
+# How long a guest may take to reach its first marker under KVM, where it
+# takes a second or two. A PVM flavour of /dev/kvm can hang instead.
+KVM_PROBE_TIMEOUT=${KVM_PROBE_TIMEOUT:-30}
 SPLAT='BUG:|WARNING:|Oops|refcount_t:'
 
 # The kit's kmod resolves the load order. The files go in decompressed,
@@ -56,17 +61,76 @@ write_job() {
 	esac >"$VM_DIR/job"
 }
 
+# qemu_cmd ACCEL: QEMU_CMD becomes the command line that boots the kit's
+# kernel and initramfs under ACCEL, without a console or kernel arguments.
+qemu_cmd() {
+	QEMU_CMD=("$QEMU" -machine q35 -accel "$1")
+	if [ "$1" = kvm ]; then
+		QEMU_CMD+=(-cpu host -smp "${VM_SMP:-$(nproc)}")
+	else
+		# One vCPU: the suite is serial, and a second TCG vCPU thread
+		# made two guests sharing a 2-core host three times slower,
+		# where with one each they run as fast as a guest alone.
+		QEMU_CMD+=(-cpu "${VM_CPU:-qemu64}" -smp 1)
+	fi
+	QEMU_CMD+=(-m "$VM_MEMORY" -no-reboot -nic none
+		-kernel "$KIT_ROOT$KIT_VMLINUZ" -initrd "$VM_DIR/initramfs.cpio")
+}
+
+# probe_kvm: boots the kit's kernel under KVM to the initramfs's first
+# marker. Prints the failure's reason and fails when it does not get there.
+probe_kvm() {
+	local log=$VM_DIR/kvm-probe.log rc=0
+	qemu_cmd kvm
+	timeout -k 5 "$KVM_PROBE_TIMEOUT" "${QEMU_CMD[@]}" -display none -monitor none -serial stdio \
+		-append 'console=ttyS0 panic=-1 quiet modkfunc_probe=1' </dev/null >"$log" 2>&1 || rc=$?
+	grep -q '^modkfunc-probe: booted' "$log" && return 0
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		echo "a KVM probe guest did not boot within ${KVM_PROBE_TIMEOUT}s"
+	else
+		echo "a KVM probe guest failed: $(grep -m1 -iE 'error|fail|qemu' "$log" || tail -n1 "$log")"
+	fi
+	return 1
+}
+
+# choose_accel: sets ACCEL and prints it, with TCG's reason. The probe's
+# verdict is cached per host kernel and QEMU version, both of which decide
+# it; VM_ACCEL=kvm|tcg forces one, and a forced KVM that fails fails.
+choose_accel() {
+	local cache key why
+	case ${VM_ACCEL:-auto} in
+	tcg) ACCEL=tcg why="forced by VM_ACCEL=tcg" ;;
+	*)
+		if [ ! -e "$KVM_DEVICE" ]; then
+			why="no $KVM_DEVICE"
+		elif [ ! -r "$KVM_DEVICE" ] || [ ! -w "$KVM_DEVICE" ]; then
+			why="$KVM_DEVICE is not readable and writable by $(id -un)"
+		else
+			key=$({ uname -r; "$QEMU" --version | head -n1; } | sha256sum | cut -c1-16)
+			cache=${VM_ACCEL_CACHE:-$MODKFUNC_CACHE/accel}/$key
+			if [ ! -f "$cache" ]; then
+				mkdir -p "${cache%/*}"
+				if why=$(probe_kvm); then echo ok; else echo "$why"; fi >"$cache"
+			fi
+			why=$(cat "$cache")
+			[ "$why" = ok ] && why=''
+		fi
+		ACCEL=kvm
+		[ -z "$why" ] || ACCEL=tcg
+		if [ "$ACCEL" = tcg ] && [ "${VM_ACCEL:-}" = kvm ]; then
+			die "VM_ACCEL=kvm, but $why"
+		fi
+		;;
+	esac
+	echo "vm: accel=$ACCEL${why:+ ($why)}"
+}
+
 boot() {
 	local console=(-display none -monitor none -serial stdio)
 	[ "$MODE" = shell ] && console=(-nographic)
-	# One vCPU: the suite is serial, and a second TCG vCPU thread made two
-	# guests sharing a 2-core host three times slower, where with one
-	# each they run as fast as a guest alone.
-	timeout --foreground -k 10 "$VM_TIMEOUT" qemu-system-x86_64 \
-		-machine q35 -accel tcg -smp 1 -m "$VM_MEMORY" \
-		-no-reboot -nic none "${console[@]}" \
-		-kernel "$KIT_ROOT$KIT_VMLINUZ" -initrd "$VM_DIR/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
+	qemu_cmd "$ACCEL"
+	timeout --foreground -k 10 "$VM_TIMEOUT" "${QEMU_CMD[@]}" "${console[@]}" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 ${VM_KERNEL_ARGS:-} modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
 		-fsdev "local,id=rootfs,path=$KIT_ROOT,security_model=passthrough,readonly=on,multidevs=remap" \
 		-device virtio-9p-pci,fsdev=rootfs,mount_tag=rootfs \
 		-fsdev "local,id=src,path=$MODKFUNC_TOP,security_model=passthrough,multidevs=remap" \
@@ -115,6 +179,7 @@ summarize_check() {
 
 MODE=${1:-} FILTER=${3:-}
 case $MODE:$# in check:[23] | run:2 | shell:2) ;; *) die "usage: vm.sh check KIT [REGEX] | run KIT | shell KIT" ;; esac
+case ${VM_ACCEL:-} in '' | kvm | tcg) ;; *) die "VM_ACCEL must be kvm or tcg, not '$VM_ACCEL'" ;; esac
 # Before any work: a run without a command would build the kit for nothing.
 if [ "$MODE" = run ] && [ -z "${MODKFUNC_VM_CMD:-}" ]; then
 	die "vm-run needs a command: make vm-run CMD='...' (or MODKFUNC_VM_CMD=...)"
@@ -134,6 +199,7 @@ rm -rf "$VM_DIR" "$OUT/check.tap" "$OUT/check.junit.xml" "$OUT/dmesg.txt"
 mkdir -p "$VM_DIR"
 make_initramfs
 write_job
+choose_accel
 
 set +e
 if [ "$MODE" = shell ]; then

@@ -11,5 +11,5 @@ setup() {
 	assert_success
 	assert_results destructive 31 "${ALL_TYPES[@]}"
 	assert_views_agree
-	assert_equal "$(calls_of modkfunc_destructive_noop)" 5
+	assert_calls_of modkfunc_destructive_noop 5
 }

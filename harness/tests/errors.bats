@@ -45,7 +45,7 @@ teardown() {
 	assert_failure 1
 	message extern_not_found
 	grep -qE -- "$MSG_TEXT" <<<"${stderr_lines[0]}" || fail "no libbpf reason in: $stderr"
-	assert_equal "$(count reject '.by == "libbpf"')" 1
+	assert_count 1 reject by=libbpf
 	[[ $stderr == *"kfcheck: no loaded module provides modkfunc_peer_whoami: is its module loaded?"* ]] ||
 		fail "no diagnosis in: $stderr"
 	assert_equal "$(prog_ids)" "$BASE_PROGS"
@@ -78,7 +78,7 @@ peer_without_btf() {
 
 @test "make check names a module built without a BTF vmlinux, and the fix, before running anything" {
 	peer_without_btf
-	run --separate-stderr "$BATS_TEST_DIRNAME/../run-suite.sh" "$MODKFUNC_BUILD"
+	run_separate "$BATS_TEST_DIRNAME/../run-suite.sh" "$MODKFUNC_BUILD"
 	assert_failure 1
 	assert_output ""
 	assert_equal "$stderr" "make check: modkfunc_peer has no BTF: it was built without a BTF vmlinux; see scripts/kdir-btf-fix.sh"

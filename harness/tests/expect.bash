@@ -11,17 +11,27 @@ running_version() {
 		read -r release </proc/sys/kernel/osrelease
 		[[ $release =~ ^[0-9]+\.[0-9]+ ]] && echo "${BASH_REMATCH[0]}"
 		;;
-	libbpf) "$KFCHECK" --version | awk '{ print $3 }' ;;
+	libbpf)
+		local saved=$BATS_RUN_TMPDIR/version.libbpf
+		[ -f "$saved" ] || "$KFCHECK" --version >"$saved" || fail "kfcheck --version failed"
+		read -r _ _ release <"$saved"
+		echo "$release"
+		;;
 	*) fail "no version for '$1'" ;;
 	esac
 }
 
+# newer A B: version A is newer than B, by MAJOR.MINOR.
+newer() {
+	local IFS=. a b
+	read -r -a a <<<"$1"
+	read -r -a b <<<"$2"
+	((a[0] > b[0] || (a[0] == b[0] && a[1] > b[1])))
+}
+
 # at_least kernel|libbpf MAJOR.MINOR
 at_least() {
-	local IFS=. have want
-	read -r -a have <<<"$(running_version "$1")"
-	read -r -a want <<<"$2"
-	((have[0] > want[0] || (have[0] == want[0] && have[1] >= want[1])))
+	! newer "$2" "$(running_version "$1")"
 }
 
 # probe_load PROG REFUSAL: program PROG of probes.bpf.o loads. A kernel
@@ -29,12 +39,12 @@ at_least() {
 # other failure is a failure of the test, so that a broken probe cannot
 # pass for a missing feature.
 probe_load() {
-	local out err
-	out=$("$KFCHECK" load "$BPF_OBJS/probes.bpf.o" "$1" 2>"$BATS_TEST_TMPDIR/probe.err") && return 0
-	err=$(<"$BATS_TEST_TMPDIR/probe.err")
-	jq -n -e --arg re "$2" '[inputs | select(.event == "reject" and .by == "kernel") | .message | test($re)] | any' \
-		<<<"$out" >/dev/null && return 1
-	fail "probe $1 failed for another reason than /$2/:" "$err"
+	local output rec
+	output=$("$KFCHECK" load "$BPF_OBJS/probes.bpf.o" "$1" 2>"$BATS_TEST_TMPDIR/probe.err") && return 0
+	while IFS= read -r rec; do
+		json_text "$(field "$rec" message)" | grep -qE -- "$2" && return 1
+	done < <(records reject by=kernel)
+	fail "probe $1 failed for another reason than /$2/:" "$(<"$BATS_TEST_TMPDIR/probe.err")"
 	return 2
 }
 
@@ -96,32 +106,36 @@ requires() {
 }
 
 # message FEATURE: sets MSG_BY, MSG_ERRNO and MSG_TEXT from messages.tsv
-# for the running kernel or libbpf.
+# for the running kernel or libbpf: the row of the newest version that is
+# not newer than it.
 message() {
-	local source version row
-	source=$(awk -F'\t' -v f="$1" '$1 == f { print $2; exit }' "$MESSAGES")
-	[ -n "$source" ] || fail "messages.tsv has no feature '$1'"
-	version=$(running_version "$source")
-	row=$(awk -F'\t' -v f="$1" -v v="$version" '
-		function newer(a, b,   x, y) {
-			split(a, x, "."); split(b, y, ".")
-			return x[1] > y[1] || (x[1] == y[1] && x[2] > y[2])
-		}
-		$1 == f && !newer($3, v) && (best == "" || newer($3, best)) { best = $3; row = $0 }
-		END { print row }' "$MESSAGES")
-	[ -n "$row" ] || fail "messages.tsv: no '$1' row for $source $version"
-	# No field is empty, so tabs may be read as whitespace.
-	IFS=$'\t' read -r _ _ _ MSG_BY MSG_ERRNO MSG_TEXT <<<"$row"
+	local feature source since by errno text version='' best=''
+	while IFS=$'\t' read -r feature source since by errno text; do
+		[ "$feature" = "$1" ] || continue
+		[ -n "$version" ] || version=$(running_version "$source")
+		newer "$since" "$version" && continue
+		[ -z "$best" ] || newer "$since" "$best" || continue
+		best=$since MSG_BY=$by MSG_ERRNO=$errno MSG_TEXT=$text
+	done <"$MESSAGES"
+	[ -n "$version" ] || fail "messages.tsv has no feature '$1'"
+	[ -n "$best" ] || fail "messages.tsv: no '$1' row for $source $version"
+}
+
+# json_text STRING: a JSON string's text, its escapes undone.
+json_text() {
+	local text=${1//\\\"/\"}
+	printf '%b\n' "$text"
 }
 
 # assert_rejected_with FEATURE: $output holds a reject record from whoever
 # the message table says refuses FEATURE, with its errno and message.
 assert_rejected_with() {
-	local rec
+	local rec text
 	message "$1"
-	rec=$(records reject ".by == \"$MSG_BY\"")
+	rec=$(records reject "by=$MSG_BY")
 	[ -n "$rec" ] || fail "no rejection by $MSG_BY in: $output"
-	[ "$MSG_ERRNO" = - ] || assert_equal "$(jq -r .error <<<"$rec")" "$MSG_ERRNO"
-	jq -r .message <<<"$rec" | grep -qE -- "$MSG_TEXT" ||
-		fail "expected /$MSG_TEXT/, $MSG_BY said: $(jq -r .message <<<"$rec")"
+	rec=${rec%%$'\n'*}
+	[ "$MSG_ERRNO" = - ] || assert_equal "$(field "$rec" error)" "$MSG_ERRNO"
+	text=$(json_text "$(field "$rec" message)")
+	grep -qE -- "$MSG_TEXT" <<<"$text" || fail "expected /$MSG_TEXT/, $MSG_BY said: $text"
 }

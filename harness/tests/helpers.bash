@@ -9,13 +9,27 @@ bats_require_minimum_version 1.5.0
 # Files of the suite are found beside this one, also from tests that the
 # build generated elsewhere.
 TESTS_DIR=${BASH_SOURCE[0]%/*}
-load "$TESTS_DIR/assertions"
-load "$TESTS_DIR/json"
-load "$TESTS_DIR/expect"
-
 : "${MODKFUNC_BUILD:?run the suite through 'make check'}"
-load "$TESTS_DIR/kernel"
+
+# bats runs a DEBUG trap before every command, to keep a stack trace; in
+# a TCG guest that costs more than most tests themselves (a quarter of a
+# second just to define these helpers). Functions inherit the trap only
+# under set -T: turned off here, in setup, it leaves the test and every
+# helper untraced, and bats still reports the test's failing line.
+set +T
+
+suite_libs() {
+	local lib
+	for lib in assertions json expect kernel; do
+		# shellcheck source=/dev/null
+		source "$TESTS_DIR/$lib.bash" || return
+	done
+}
+suite_libs
 KFCHECK=$MODKFUNC_BUILD/kfcheck
+# Each kfcheck run would read all of /proc/kallsyms, most of its time in a
+# TCG guest; a snapshot serves the runs until a module comes or goes.
+export KFCHECK_KALLSYMS_CACHE=$BATS_RUN_TMPDIR
 BPF_OBJS=$MODKFUNC_BUILD/bpf
 MESSAGES=$TESTS_DIR/messages.tsv
 NEEDS=$TESTS_DIR/needs.tsv
@@ -29,7 +43,50 @@ MODULE_DIR=$MODKFUNC_BUILD/kmod/module
 
 ALL_TYPES=(syscall tc xdp fentry tp_btf)
 
+# run_separate CMD...: as bats' run --separate-stderr, with the output in
+# $output and $lines, errors in $stderr and $stderr_lines, the exit in
+# $status; but without the processes bats starts to keep them apart.
+run_separate() {
+	RUN_KEPT='' status=0
+	"$@" >"$BATS_TEST_TMPDIR/run.out" 2>"$BATS_TEST_TMPDIR/run.err" || status=$?
+	take_results "$BATS_TEST_TMPDIR/run"
+}
+
+# take_results PREFIX: $output, $stderr and their lines from PREFIX.out and
+# PREFIX.err, without the trailing newlines, as command substitution gives.
+take_results() {
+	IFS= read -r -d '' output <"$1.out" || :
+	IFS= read -r -d '' stderr <"$1.err" || :
+	while [[ $output == *$'\n' ]]; do output=${output%$'\n'}; done
+	while [[ $stderr == *$'\n' ]]; do stderr=${stderr%$'\n'}; done
+	split_output
+	lines=("${RECORDS[@]}")
+	local IFS=$'\n'
+	# shellcheck disable=SC2206 # split on newlines; the lines hold no globs that match
+	stderr_lines=($stderr)
+}
+
 # kfcheck ARGS...: runs kfcheck with JSON in $output, errors in $stderr.
 kfcheck() {
-	run --separate-stderr "$KFCHECK" "$@"
+	run_separate "$KFCHECK" "$@"
+}
+
+# kfcheck_once ARGS...: as kfcheck, with the counters reset first, but run
+# once per test file: the first test to ask runs it and keeps its status,
+# output, errors and the counters it left (see calls_of), which the file's
+# later tests get back. A process start is what a TCG guest pays most for.
+kfcheck_once() {
+	local key=${*//"$MODKFUNC_BUILD"/}
+	RUN_KEPT=$BATS_FILE_TMPDIR/run.${key//[^A-Za-z0-9_.=-]/_}
+	if [ ! -d "$RUN_KEPT" ]; then
+		local rc=0
+		mkdir "$RUN_KEPT.new"
+		reset_counters
+		"$KFCHECK" "$@" >"$RUN_KEPT.new/run.out" 2>"$RUN_KEPT.new/run.err" || rc=$?
+		echo "$rc" >"$RUN_KEPT.new/status"
+		keep_counters "$RUN_KEPT.new"
+		mv "$RUN_KEPT.new" "$RUN_KEPT"
+	fi
+	read -r status <"$RUN_KEPT/status"
+	take_results "$RUN_KEPT/run"
 }

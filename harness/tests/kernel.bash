@@ -9,20 +9,46 @@ require_module() {
 		fail "$1 is not loaded: load it with 'make load' before 'make check'"
 }
 
-# calls_of KFUNC: how often its module's debugfs says KFUNC was called.
+DEBUGFS=/sys/kernel/debug
+
+# calls_of KFUNC: how often its module's debugfs says KFUNC was called; as
+# it said right after the run, for a run kept by kfcheck_once.
 calls_of() {
-	local dir=/sys/kernel/debug/modkfunc
-	[[ $1 == modkfunc_peer_* ]] && dir=/sys/kernel/debug/modkfunc_peer
-	awk -v f="$1" '$1 == f { print $2 }' "$dir/calls"
+	local file=$DEBUGFS/modkfunc/calls name n
+	[[ $1 == modkfunc_peer_* ]] && file=$DEBUGFS/modkfunc_peer/calls
+	[ -z "${RUN_KEPT:-}" ] || file=$RUN_KEPT/calls
+	while read -r name n; do
+		[ "$name" != "$1" ] || { echo "$n"; return; }
+	done <"$file"
+}
+
+# assert_calls_of KFUNC N
+assert_calls_of() {
+	local file=$DEBUGFS/modkfunc/calls name n
+	[[ $1 == modkfunc_peer_* ]] && file=$DEBUGFS/modkfunc_peer/calls
+	[ -z "${RUN_KEPT:-}" ] || file=$RUN_KEPT/calls
+	while read -r name n; do
+		[ "$name" != "$1" ] || break
+	done <"$file"
+	[ "$name" = "$1" ] || fail "$file has no $1"
+	[ "$n" = "$2" ] || fail "calls of $1: expected $2, actual $n"
 }
 
 live_objects() {
-	cat /sys/kernel/debug/modkfunc/live
+	local n
+	read -r n <"${RUN_KEPT:-$DEBUGFS/modkfunc}/live"
+	echo "$n"
+}
+
+# keep_counters DIR: the modules' call counts and live objects, into DIR.
+keep_counters() {
+	cat "$DEBUGFS/modkfunc/calls" "$DEBUGFS/modkfunc_peer/calls" >"$1/calls" &&
+		cp "$DEBUGFS/modkfunc/live" "$1/live"
 }
 
 reset_counters() {
-	echo 1 >/sys/kernel/debug/modkfunc/reset
-	echo 1 >/sys/kernel/debug/modkfunc_peer/reset
+	echo 1 >"$DEBUGFS/modkfunc/reset"
+	echo 1 >"$DEBUGFS/modkfunc_peer/reset"
 }
 
 # prog_ids: the loaded programs' ids, from the first line bpftool prints
@@ -53,20 +79,22 @@ leak_baseline() {
 # A freed program drops its module references from a deferred work item,
 # so the counts are given two seconds to settle.
 assert_no_leak() {
-	local _
-	for _ in $(seq 20); do
-		[ "$(module_refcnt modkfunc)" = "$BASE_REFCNT" ] &&
-			[ "$(module_refcnt modkfunc_peer)" = "$BASE_PEER_REFCNT" ] && break
+	local _ ref peer
+	for _ in {1..20}; do
+		read -r ref </sys/module/modkfunc/refcnt
+		read -r peer </sys/module/modkfunc_peer/refcnt
+		[ "$ref" = "$BASE_REFCNT" ] && [ "$peer" = "$BASE_PEER_REFCNT" ] && break
 		sleep 0.1
 	done
 	assert_equal "$(prog_ids)" "$BASE_PROGS"
-	assert_equal "$(module_refcnt modkfunc)" "$BASE_REFCNT"
-	assert_equal "$(module_refcnt modkfunc_peer)" "$BASE_PEER_REFCNT"
+	assert_equal "$ref" "$BASE_REFCNT"
+	assert_equal "$peer" "$BASE_PEER_REFCNT"
 }
 
 # The vmlinux acquire/release pair the multi-module programs call at off 0
 # (see vmlinux_pair() in bpf_progs/modkfunc.bpf.h), and what it returns.
-if [[ $(<"$MODKFUNC_BUILD/vmlinux_kfuncs.h") == *HAVE_KFUNC_bpf_task_from_pid* ]]; then
+IFS= read -r -d '' VMLINUX_KFUNCS <"$MODKFUNC_BUILD/vmlinux_kfuncs.h" || :
+if [[ $VMLINUX_KFUNCS == *HAVE_KFUNC_bpf_task_from_pid* ]]; then
 	VMLINUX_ACQUIRE=bpf_task_from_pid VMLINUX_PAIR_VALUE=1
 else
 	VMLINUX_ACQUIRE=bpf_kfunc_call_test_acquire VMLINUX_PAIR_VALUE=42

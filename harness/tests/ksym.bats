@@ -10,14 +10,14 @@ setup() {
 	kfcheck load "$BPF_OBJS/percpu_ksym.bpf.o"
 	assert_success
 	assert_views_agree
-	assert_equal "$(count ksym '.kind == "var" and .name == "modkfunc_pcpu_stats" and .btf == "modkfunc" and .resolved_module == "modkfunc"')" 1
+	assert_count 1 ksym kind=var name=modkfunc_pcpu_stats btf=modkfunc resolved_module=modkfunc
 }
 
 @test "reading the typed per-CPU ksym shows the kfunc call this CPU just made" {
 	kfcheck run --set percpu_a=100 --set percpu_b=5 "$BPF_OBJS/percpu_ksym.bpf.o"
 	assert_success
-	assert_equal "$(global percpu_calls_delta)" 1
-	assert_equal "$(global percpu_last_value)" 105
+	assert_global percpu_calls_delta 1
+	assert_global percpu_last_value 105
 }
 
 @test "a typeless ksym from modkfunc holds the address kallsyms gives and reads modkfunc's identity" {
@@ -27,5 +27,5 @@ setup() {
 	kfcheck run "$BPF_OBJS/typeless_ksym.bpf.o"
 	assert_success
 	assert_equal "$(printf '%x' "$(global typeless_addr)")" "$addr"
-	assert_equal "$(global typeless_value)" "$((MODKFUNC_IDENTITY))"
+	assert_global typeless_value "$((MODKFUNC_IDENTITY))"
 }

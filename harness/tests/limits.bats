@@ -38,13 +38,25 @@ setup() {
 
 # lskel NAME: runs the light-skeleton loader of limit program NAME.
 lskel() {
-	run --separate-stderr "$GEN/lskel_$1"
+	run_separate "$GEN/lskel_$1"
+}
+
+# min_max: the least and the greatest of the numbers on standard input.
+min_max() {
+	local n min='' max=''
+	while read -r n; do
+		[ -n "$min" ] && ((n >= min)) || min=$n
+		[ -n "$max" ] && ((n <= max)) || max=$n
+	done
+	echo "$min $max"
 }
 
 # assert_offs N FIRST LAST: the kfunc calls in $output use N distinct
 # fd_array slots, from FIRST to LAST.
 assert_offs() {
-	assert_equal "$(records kfunc_call | jq -s -c '[.[].off] | unique | [length, min, max]')" "[$1,$2,$3]"
+	local min max
+	read -r min max < <(values kfunc_call off | min_max)
+	assert_equal "$(distinct kfunc_call off) $min $max" "$1 $2 $3"
 }
 
 @test "a module registering 257 kfuncs for one program type is refused at insmod with E2BIG" {
@@ -59,11 +71,11 @@ assert_offs() {
 	kfcheck run "$GEN/bpf/distinct_256.bpf.o"
 	assert_success
 	assert_views_agree
-	assert_equal "$(count kfunc_call '.btf == "modkfunc_gen_many"')" 256
-	assert_equal "$(records kfunc_call | jq -s '[.[].func] | unique | length')" 256
+	assert_count 256 kfunc_call btf=modkfunc_gen_many
+	assert_equal "$(distinct kfunc_call func)" 256
 	assert_offs 1 1 1
 	# 0 + 1 + ... + 255
-	assert_equal "$(records run | jq .retval)" 32640
+	assert_equal "$(values run retval)" 32640
 	assert_no_leak
 }
 
@@ -78,8 +90,8 @@ assert_offs() {
 	lskel distinct_256
 	assert_success
 	assert_offs 256 64 319
-	assert_equal "$(count kfunc_call '.resolved_module == "modkfunc_gen_many"')" 256
-	assert_equal "$(records run | jq .retval)" 32640
+	assert_count 256 kfunc_call resolved_module=modkfunc_gen_many
+	assert_equal "$(values run retval)" 32640
 	assert_no_leak
 }
 
@@ -98,7 +110,7 @@ assert_offs() {
 	assert_success
 	assert_views_agree
 	assert_offs 256 1 256
-	assert_equal "$(records run | jq .retval)" 32640
+	assert_equal "$(values run retval)" 32640
 	assert_no_leak
 }
 
@@ -117,8 +129,8 @@ assert_offs() {
 	lskel modules_256
 	assert_success
 	assert_offs 256 64 319
-	assert_equal "$(records kfunc_call | jq -s '[.[].resolved_module] | unique | length')" 256
-	assert_equal "$(records run | jq .retval)" 32640
+	assert_equal "$(distinct kfunc_call resolved_module)" 256
+	assert_equal "$(values run retval)" 32640
 	assert_no_leak
 }
 

@@ -7,18 +7,18 @@ setup() {
 }
 
 @test "modkfunc_mem_sum sums a __sz buffer and modkfunc_const_scale scales by a __k constant in every program type" {
-	kfcheck run "$BPF_OBJS/mem.bpf.o"
+	kfcheck_once run "$BPF_OBJS/mem.bpf.o"
 	assert_success
 	# (1 + 2 + ... + 8) * 3
 	assert_results mem 108 "${ALL_TYPES[@]}"
 }
 
 @test "each program type's buffer and constant calls reach modkfunc once each" {
-	kfcheck run "$BPF_OBJS/mem.bpf.o"
+	kfcheck_once run "$BPF_OBJS/mem.bpf.o"
 	assert_success
 	assert_views_agree
 	assert_calls modkfunc_mem_sum modkfunc 5
 	assert_calls modkfunc_const_scale modkfunc 5
-	assert_equal "$(calls_of modkfunc_mem_sum)" 5
-	assert_equal "$(calls_of modkfunc_const_scale)" 5
+	assert_calls_of modkfunc_mem_sum 5
+	assert_calls_of modkfunc_const_scale 5
 }

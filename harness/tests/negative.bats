@@ -16,7 +16,7 @@ load refusal
 }
 
 @test "an unprivileged user cannot load a kfunc program" {
-	run --separate-stderr setpriv --reuid 65534 --regid 65534 --clear-groups \
+	run_separate setpriv --reuid 65534 --regid 65534 --clear-groups \
 		"$KFCHECK" load "$BPF_OBJS/scalar.bpf.o"
 	assert_failure 1
 	assert_rejected_with unprivileged_load

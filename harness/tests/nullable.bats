@@ -13,6 +13,6 @@ setup() {
 	# fallback * 100 + tag
 	assert_results nullable 402 "${ALL_TYPES[@]}"
 	assert_views_agree
-	assert_equal "$(calls_of modkfunc_obj_tag_or)" 10
+	assert_calls_of modkfunc_obj_tag_or 10
 	assert_equal "$(live_objects)" 0
 }

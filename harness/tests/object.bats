@@ -8,7 +8,7 @@ setup() {
 }
 
 @test "an acquired object's tag comes back through the trusted modkfunc_obj_tag in every program type" {
-	kfcheck run --set object_tag=77 "$BPF_OBJS/object.bpf.o"
+	kfcheck_once run --set object_tag=77 "$BPF_OBJS/object.bpf.o"
 	assert_success
 	assert_results object 77 "${ALL_TYPES[@]}"
 	assert_views_agree
@@ -16,10 +16,10 @@ setup() {
 
 @test "every object a program acquires is released, so modkfunc's live count returns to zero" {
 	assert_equal "$(live_objects)" 0
-	kfcheck run "$BPF_OBJS/object.bpf.o"
+	kfcheck_once run --set object_tag=77 "$BPF_OBJS/object.bpf.o"
 	assert_success
-	assert_equal "$(calls_of modkfunc_obj_acquire)" 5
-	assert_equal "$(calls_of modkfunc_obj_release)" 5
+	assert_calls_of modkfunc_obj_acquire 5
+	assert_calls_of modkfunc_obj_release 5
 	assert_equal "$(live_objects)" 0
 }
 
@@ -27,6 +27,6 @@ setup() {
 	kfcheck run --set object_tag=0 "$BPF_OBJS/object.bpf.o"
 	assert_success
 	assert_results object 0 "${ALL_TYPES[@]}"
-	assert_equal "$(calls_of modkfunc_obj_tag)" 0
+	assert_calls_of modkfunc_obj_tag 0
 	assert_equal "$(live_objects)" 0
 }

@@ -17,10 +17,10 @@ teardown() {
 		run bpftool prog load "$BPF_OBJS/percpu_ksym.bpf.o" "$PIN"
 	assert_success
 	output=$(cat "$AUDIT")
-	assert_equal "$(count load '.prog == "percpu_typed" and .accepted')" 1
+	assert_count 1 load prog=percpu_typed accepted=true
 	assert_views_agree
 	assert_calls modkfunc_scalar_add modkfunc 1
-	assert_equal "$(count ksym '.name == "modkfunc_pcpu_stats" and .resolved_module == "modkfunc"')" 1
+	assert_count 1 ksym name=modkfunc_pcpu_stats resolved_module=modkfunc
 	rm "$PIN"
 	assert_no_leak
 }

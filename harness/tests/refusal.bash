@@ -10,8 +10,11 @@ setup() {
 	reset_counters
 }
 
+# Tests that unload a module put it back; the others start no process.
 teardown() {
-	"$MODULES_SH" load "$MODULE_DIR"
+	if [ ! -d /sys/module/modkfunc ] || [ ! -d /sys/module/modkfunc_peer ]; then
+		"$MODULES_SH" load "$MODULE_DIR"
+	fi
 }
 
 # assert_clean_refusal: kfcheck closed every BPF fd, modkfunc holds no
@@ -22,25 +25,35 @@ assert_clean_refusal() {
 	assert_no_leak
 }
 
+# listing OBJECT: $output becomes what kfcheck list says of OBJECT, which
+# is listed once per test file.
+listing() {
+	local saved=$BATS_FILE_TMPDIR/list.${1##*/}
+	[ -f "$saved" ] || "$KFCHECK" list "$1" >"$saved" || fail "kfcheck list $1 failed"
+	# shellcheck disable=SC2034 # for records, as bats sets it after run
+	output=$(<"$saved")
+}
+
 # refused OBJECT PROG: kfcheck refuses program PROG of OBJECT.bpf.o as its
 # tags say (bpf_progs/expect.bpf.h): skipped without what it __needs,
 # loaded without the capability it is __without_cap, and refused with the
 # messages.tsv row it is __rejected with.
 refused() {
 	local obj=$BPF_OBJS/$1.bpf.o prog=$2 tags need cap feature
-	tags=$("$KFCHECK" list "$obj" |
-		jq -r --arg p "$prog" 'select(.event == "program" and .prog == $p) | "\(.needs // "-") \(.without_cap // "-")"')
+	listing "$obj"
+	tags=$(records program "prog=$prog")
 	[ -n "$tags" ] || fail "$obj has no program $prog"
-	read -r need cap <<<"$tags"
-	[ "$need" = - ] || requires "$need"
-	if [ "$cap" = - ]; then
-		run --separate-stderr "$KFCHECK" load "$obj" "$prog"
+	need=$(field "$tags" needs '')
+	cap=$(field "$tags" without_cap '')
+	[ -z "$need" ] || requires "$need"
+	if [ -z "$cap" ]; then
+		run_separate "$KFCHECK" load "$obj" "$prog"
 	else
-		run --separate-stderr setpriv --bounding-set "-$cap" --inh-caps "-$cap" \
+		run_separate setpriv --bounding-set "-$cap" --inh-caps "-$cap" \
 			"$KFCHECK" load "$obj" "$prog"
 	fi
 	assert_failure 1
-	feature=$(records expect ".prog == \"$prog\"" | jq -r .feature)
+	feature=$(field "$(records expect "prog=$prog")" feature)
 	[ -n "$feature" ] || fail "$prog declares no expected outcome"
 	assert_rejected_with "$feature"
 	assert_clean_refusal

@@ -22,17 +22,17 @@ rejected_with() {
 	reload "$@"
 	assert_failure 1
 	assert_rejected_with "$feature"
-	assert_equal "$(count load '.accepted')" 0
+	assert_count 0 load accepted=true
 	assert_no_leak
 }
 
 @test "moving modkfunc's BTF to another fd_array slot, with off patched to match, loads and resolves to the same functions" {
 	reload --fd-array 0,modkfunc_peer,modkfunc --off 1=2 --off 2=1
 	assert_success
-	assert_equal "$(count load '.accepted')" 1
+	assert_count 1 load accepted=true
 	assert_views_agree
-	assert_equal "$(count kfunc_call '.off == 2 and .btf == "modkfunc" and .resolved_module == "modkfunc"')" 2
-	assert_equal "$(count kfunc_call '.off == 1 and .btf == "modkfunc_peer" and .resolved == "modkfunc_peer_whoami"')" 1
+	assert_count 2 kfunc_call off=2 btf=modkfunc resolved_module=modkfunc
+	assert_count 1 kfunc_call off=1 btf=modkfunc_peer resolved=modkfunc_peer_whoami
 	assert_no_leak
 }
 
@@ -44,7 +44,7 @@ rejected_with() {
 	kfcheck load "$BPF_OBJS/multi_module.bpf.o"
 	assert_success
 	peer=$(bpftool -j -B /sys/kernel/btf/vmlinux btf dump file /sys/kernel/btf/modkfunc_peer)
-	for imm in $(records kfunc_call '.off == 1' | jq -r .imm); do
+	for imm in $(values kfunc_call imm off=1); do
 		type=$(jq -r --argjson id "$imm" '.types[] | select(.id == $id) | "\(.kind) \(.name)"' <<<"$peer")
 		case $type in
 		"FUNC modkfunc_peer_whoami") ;;
@@ -55,7 +55,7 @@ rejected_with() {
 	if [ "$expect" = accepted ]; then
 		reload --fd-array 0,modkfunc_peer,modkfunc_peer
 		assert_success
-		assert_equal "$(count kfunc_call '.off == 1 and .resolved == "modkfunc_peer_whoami"')" 2
+		assert_count 2 kfunc_call off=1 resolved=modkfunc_peer_whoami
 		assert_no_leak
 	else
 		rejected_with "$expect" --fd-array 0,modkfunc_peer,modkfunc_peer

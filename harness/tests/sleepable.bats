@@ -12,5 +12,5 @@ setup() {
 	assert_results sleepable 99 syscall
 	assert_views_agree
 	assert_calls modkfunc_sleepable_yield modkfunc 1
-	assert_equal "$(calls_of modkfunc_sleepable_yield)" 1
+	assert_calls_of modkfunc_sleepable_yield 1
 }

@@ -14,7 +14,7 @@ setup() {
 		jq '.types[] | select(.kind == "FUNC" and .name == "modkfunc_whoami") | .id')
 	kfcheck load "$BPF_OBJS/multi_module.bpf.o"
 	assert_success
-	assert_equal "$(records kfunc_call '.func == "modkfunc_whoami"' | jq .imm)" "$id"
+	assert_equal "$(values kfunc_call imm func=modkfunc_whoami)" "$id"
 }
 
 @test "kfcheck fails when the kernel's call target is another module's function" {
@@ -24,7 +24,7 @@ setup() {
 		/proc/kallsyms >"$BATS_TEST_TMPDIR/kallsyms"
 	KFCHECK_KALLSYMS=$BATS_TEST_TMPDIR/kallsyms kfcheck load "$BPF_OBJS/multi_module.bpf.o"
 	assert_failure 1
-	assert_equal "$(count kfunc_call '.state == "MISMATCH"')" 1
+	assert_count 1 kfunc_call state=MISMATCH
 	[[ $stderr == *"sent modkfunc_whoami in modkfunc (off 1), the kernel resolved modkfunc_peer_whoami [modkfunc_peer]"* ]] ||
 		fail "no mismatch line in: $stderr"
 }

@@ -11,22 +11,22 @@ setup() {
 	kfcheck run --set weak_value=10 "$BPF_OBJS/weak_present.bpf.o"
 	assert_success
 	assert_views_agree
-	assert_equal "$(global weak_present_res)" 21
-	assert_equal "$(count ksym '.kind == "func" and .name == "modkfunc_pkt_tag" and .btf == "modkfunc"')" 1
-	assert_equal "$(calls_of modkfunc_pkt_tag)" 1
+	assert_global weak_present_res 21
+	assert_count 1 ksym kind=func name=modkfunc_pkt_tag btf=modkfunc
+	assert_calls_of modkfunc_pkt_tag 1
 }
 
 @test "a weak kfunc no module has leaves its call unreachable and the program loads" {
 	kfcheck run "$BPF_OBJS/weak_missing.bpf.o"
 	assert_success
-	assert_equal "$(global weak_missing_res)" 99
+	assert_global weak_missing_res 99
 	# libbpf 1.2 sends the dead call as a poisoned helper call; before it,
 	# as a kfunc call with imm 0, which the verifier drops unvisited.
 	local marked=0
 	has weak_kfunc_marked || marked=$?
 	case $marked in
 	0) assert_equal "$(count kfunc_call)" 0 ;;
-	1) assert_equal "$(count kfunc_call '.imm == 0 and .state == "unresolved"')" 1 ;;
+	1) assert_equal "$(count kfunc_call imm=0 state=unresolved)" 1 ;;
 	*) fail "cannot tell whether libbpf marks an unresolved weak kfunc call" ;;
 	esac
 }

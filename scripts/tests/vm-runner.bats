@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# shellcheck disable=SC2154 # bats sets output, stderr and status
 # The VM runner's contract: exit status, timeout, missing status, splats,
 # and the filtered user flow.
 # These boot the default kit's guest with small jobs.
@@ -10,6 +11,7 @@ setup_file() {
 }
 
 setup() {
+	bats_require_minimum_version 1.5.0
 	load ../../harness/tests/assertions
 	VM=$BATS_TEST_DIRNAME/../vm.sh
 	KIT_OUT=$BATS_TEST_DIRNAME/../../build/$KIT
@@ -40,9 +42,63 @@ teardown() {
 }
 
 @test "a guest command that exits 3 makes the runner exit 3" {
-	MODKFUNC_VM_CMD='echo guest-ran; exit 3' run "$VM" run "$KIT"
+	VM_ACCEL=tcg MODKFUNC_VM_CMD='echo guest-ran; exit 3' run "$VM" run "$KIT"
 	assert_failure 3
+	assert_line "vm: accel=tcg (forced by VM_ACCEL=tcg)"
 	assert_output --partial guest-ran
+}
+
+# fake_kvm MODE: a /dev/kvm stand-in, and a QEMU that runs TCG guests but,
+# asked for KVM, fails as a PVM /dev/kvm makes it fail (MODE msr) or hangs
+# (MODE hang). It counts the KVM attempts in $KVM_TRIES.
+fake_kvm() {
+	export KVM_DEVICE=$BATS_TEST_TMPDIR/kvm QEMU=$BATS_TEST_TMPDIR/qemu
+	export VM_ACCEL_CACHE=$BATS_TEST_TMPDIR/accel KVM_TRIES=$BATS_TEST_TMPDIR/kvm-tries
+	: >"$KVM_DEVICE"
+	cat >"$QEMU" <<-EOF
+		#!/bin/sh
+		case " \$* " in
+		*" --version "*) echo "QEMU emulator version 0.0.0 (modkfunc fake, $1)"; exit 0 ;;
+		*" -accel kvm "*) echo kvm >>"$KVM_TRIES" ;;
+		*) exec qemu-system-x86_64 "\$@" ;;
+		esac
+		[ "$1" = hang ] && exec sleep 600
+		echo "qemu-system-x86_64: error: failed to set MSR 0x10a to 0x2000000000004" >&2
+		exit 1
+	EOF
+	chmod +x "$QEMU"
+}
+
+@test "without a KVM device the runner boots under TCG and says why" {
+	KVM_DEVICE=$BATS_TEST_TMPDIR/no-kvm MODKFUNC_VM_CMD='echo guest-ran' run "$VM" run "$KIT"
+	assert_success
+	assert_line "vm: accel=tcg (no $BATS_TEST_TMPDIR/no-kvm)"
+	assert_output --partial guest-ran
+}
+
+@test "a KVM probe guest that QEMU cannot start falls back to TCG with QEMU's reason" {
+	fake_kvm msr
+	MODKFUNC_VM_CMD='echo guest-ran' run "$VM" run "$KIT"
+	assert_success
+	assert_line "vm: accel=tcg (a KVM probe guest failed: qemu-system-x86_64: error: failed to set MSR 0x10a to 0x2000000000004)"
+	assert_output --partial guest-ran
+}
+
+@test "a forced VM_ACCEL=kvm whose probe hangs fails in one line, and the verdict is kept" {
+	fake_kvm hang
+	VM_ACCEL=kvm KVM_PROBE_TIMEOUT=5 MODKFUNC_VM_CMD='echo guest-ran' run --separate-stderr "$VM" run "$KIT"
+	assert_failure 1
+	assert_equal "$stderr" "vm.sh: VM_ACCEL=kvm, but a KVM probe guest did not boot within 5s"
+	VM_ACCEL=kvm KVM_PROBE_TIMEOUT=5 MODKFUNC_VM_CMD='echo guest-ran' run --separate-stderr "$VM" run "$KIT"
+	assert_failure 1
+	assert_equal "$stderr" "vm.sh: VM_ACCEL=kvm, but a KVM probe guest did not boot within 5s"
+	assert_equal "$(wc -l <"$KVM_TRIES")" 1
+}
+
+@test "VM_ACCEL other than kvm or tcg is refused before any work" {
+	VM_ACCEL=fast run "$VM" run "$KIT"
+	assert_failure 1
+	assert_output "vm.sh: VM_ACCEL must be kvm or tcg, not 'fast'"
 }
 
 @test "a guest command sees the built modules and the checkout" {

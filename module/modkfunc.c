@@ -267,3 +267,10 @@ module_mkf_provider(modkfunc);
 
 MODULE_DESCRIPTION("kfunc provider for testing BPF module kfunc calls");
 MODULE_LICENSE("GPL");
+
+/*
+ * The provider code goes into this translation unit, not an object of its
+ * own, so that the module is one object Kbuild links without "ld -r": see
+ * provider.c.
+ */
+#include "provider.c"

@@ -10,7 +10,7 @@
 #include "modkfunc_abi.h"
 #include "provider.h"
 
-/* Every kfunc, once: X(kfunc, flags), as in modkfunc_kfuncs.c. */
+/* Every kfunc, once: X(kfunc, flags), as in modkfunc.c. */
 #define MODKFUNC_PEER_KFUNCS(X)						\
 	X(modkfunc_peer_whoami, 0)
 
@@ -50,3 +50,10 @@ module_mkf_provider(modkfunc_peer);
 
 MODULE_DESCRIPTION("second kfunc provider for testing BPF module kfunc calls");
 MODULE_LICENSE("GPL");
+
+/*
+ * The provider code goes into this translation unit, not an object of its
+ * own, so that the module is one object Kbuild links without "ld -r": see
+ * provider.c.
+ */
+#include "provider.c"
