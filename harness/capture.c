@@ -9,6 +9,7 @@
 
 #include <linux/btf.h>
 
+#include "attr_ptr.h"
 #include "btfinfo.h"
 #include "capture.h"
 #include "insn.h"
@@ -44,11 +45,6 @@ void capture_observe(const char *name, capture_observer fn, void *ctx)
 static bool same_name(const char *sent, const char *name)
 {
 	return !strncmp(sent, name, BPF_OBJ_NAME_LEN - 1);
-}
-
-static void *u64_ptr(__u64 v)
-{
-	return (void *)(unsigned long)v;
 }
 
 /*

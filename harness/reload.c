@@ -8,6 +8,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "attr_ptr.h"
 #include "btfinfo.h"
 #include "capture.h"
 #include "insn.h"
@@ -129,16 +130,6 @@ struct reload_source {
 	int err;		/* why a copy failed, or 0 */
 };
 
-static __u64 ptr(const void *p)
-{
-	return (__u64)(unsigned long)p;
-}
-
-static void *u64_ptr(__u64 v)
-{
-	return (void *)(unsigned long)v;
-}
-
 static int copy_array(__u64 *to, __u64 from, size_t len)
 {
 	void *p;
@@ -149,7 +140,7 @@ static int copy_array(__u64 *to, __u64 from, size_t len)
 	if (!p)
 		return -1;
 	memcpy(p, u64_ptr(from), len);
-	*to = ptr(p);
+	*to = ptr_u64(p);
 	return 0;
 }
 
@@ -307,13 +298,13 @@ int reload_prog(struct reload_source *src, int prog_fd, const struct reload_opts
 	if (fd_array_build(&a, o->fd_array))
 		goto out;
 	attr = src->attr;
-	attr.insns = ptr(insns);
-	attr.fd_array = ptr(a.slots);
+	attr.insns = ptr_u64(insns);
+	attr.fd_array = ptr_u64(a.slots);
 	fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
 	if (fd < 0) {
 		/* Again, with a log to quote. */
 		attr.log_level = 1;
-		attr.log_buf = ptr(log);
+		attr.log_buf = ptr_u64(log);
 		attr.log_size = sizeof(log);
 		fd = syscall(__NR_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
 	}
