@@ -11,27 +11,29 @@ require_module() {
 
 DEBUGFS=/sys/kernel/debug
 
-# calls_of KFUNC: how often its module's debugfs says KFUNC was called; as
-# it said right after the run, for a run kept by kfcheck_once.
-calls_of() {
+# calls_value KFUNC: CALLS becomes how often its module's debugfs says
+# KFUNC was called; as it said right after the run, for a run kept by
+# kfcheck_once.
+calls_value() {
 	local file=$DEBUGFS/modkfunc/calls name n
 	[[ $1 == modkfunc_peer_* ]] && file=$DEBUGFS/modkfunc_peer/calls
 	[ -z "${RUN_KEPT:-}" ] || file=$RUN_KEPT/calls
 	while read -r name n; do
-		[ "$name" != "$1" ] || { echo "$n"; return; }
+		[ "$name" != "$1" ] || { CALLS=$n; return 0; }
 	done <"$file"
+	fail "$file has no $1"
+}
+
+# calls_of KFUNC: calls_value, printed.
+calls_of() {
+	calls_value "$1" || return
+	echo "$CALLS"
 }
 
 # assert_calls_of KFUNC N
 assert_calls_of() {
-	local file=$DEBUGFS/modkfunc/calls name n
-	[[ $1 == modkfunc_peer_* ]] && file=$DEBUGFS/modkfunc_peer/calls
-	[ -z "${RUN_KEPT:-}" ] || file=$RUN_KEPT/calls
-	while read -r name n; do
-		[ "$name" != "$1" ] || break
-	done <"$file"
-	[ "$name" = "$1" ] || fail "$file has no $1"
-	[ "$n" = "$2" ] || fail "calls of $1: expected $2, actual $n"
+	calls_value "$1" || return
+	[ "$CALLS" = "$2" ] || fail "calls of $1: expected $2, actual $CALLS"
 }
 
 live_objects() {
@@ -62,33 +64,33 @@ prog_ids() {
 	echo "${ids[*]}"
 }
 
-module_refcnt() {
-	local n
-	read -r n <"/sys/module/$1/refcnt"
-	echo "$n"
+# refcounts: REFCNT and PEER_REFCNT become modkfunc's and modkfunc_peer's
+# module reference counts.
+refcounts() {
+	read -r REFCNT </sys/module/modkfunc/refcnt
+	read -r PEER_REFCNT </sys/module/modkfunc_peer/refcnt
 }
 
 # leak_baseline / assert_no_leak: no program and no module reference left
 # behind by what ran in between.
 leak_baseline() {
 	BASE_PROGS=$(prog_ids)
-	BASE_REFCNT=$(module_refcnt modkfunc)
-	BASE_PEER_REFCNT=$(module_refcnt modkfunc_peer)
+	refcounts
+	BASE_REFCNT=$REFCNT BASE_PEER_REFCNT=$PEER_REFCNT
 }
 
 # A freed program drops its module references from a deferred work item,
 # so the counts are given two seconds to settle.
 assert_no_leak() {
-	local _ ref peer
+	local _
 	for _ in {1..20}; do
-		read -r ref </sys/module/modkfunc/refcnt
-		read -r peer </sys/module/modkfunc_peer/refcnt
-		[ "$ref" = "$BASE_REFCNT" ] && [ "$peer" = "$BASE_PEER_REFCNT" ] && break
+		refcounts
+		[ "$REFCNT" = "$BASE_REFCNT" ] && [ "$PEER_REFCNT" = "$BASE_PEER_REFCNT" ] && break
 		sleep 0.1
 	done
 	assert_equal "$(prog_ids)" "$BASE_PROGS"
-	assert_equal "$ref" "$BASE_REFCNT"
-	assert_equal "$peer" "$BASE_PEER_REFCNT"
+	assert_equal "$REFCNT" "$BASE_REFCNT"
+	assert_equal "$PEER_REFCNT" "$BASE_PEER_REFCNT"
 }
 
 # The vmlinux acquire/release pair the multi-module programs call at off 0

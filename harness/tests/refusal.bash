@@ -41,10 +41,13 @@ listing() {
 refused() {
 	local obj=$BPF_OBJS/$1.bpf.o prog=$2 tags need cap feature
 	listing "$obj"
-	tags=$(records program "prog=$prog")
+	scan print program "prog=$prog"
+	tags=$SCAN_OUT
 	[ -n "$tags" ] || fail "$obj has no program $prog"
-	need=$(field "$tags" needs '')
-	cap=$(field "$tags" without_cap '')
+	field_value "$tags" needs ''
+	need=$FIELD
+	field_value "$tags" without_cap ''
+	cap=$FIELD
 	[ -z "$need" ] || requires "$need"
 	if [ -z "$cap" ]; then
 		run_separate "$KFCHECK" load "$obj" "$prog"
@@ -53,7 +56,9 @@ refused() {
 			"$KFCHECK" load "$obj" "$prog"
 	fi
 	assert_failure 1
-	feature=$(field "$(records expect "prog=$prog")" feature)
+	scan print expect "prog=$prog"
+	field_value "$SCAN_OUT" feature ''
+	feature=$FIELD
 	[ -n "$feature" ] || fail "$prog declares no expected outcome"
 	assert_rejected_with "$feature"
 	assert_clean_refusal
