@@ -14,9 +14,15 @@ TESTS_DIR=${BASH_SOURCE[0]%/*}
 # bats runs a DEBUG trap before every command, to keep a stack trace; in
 # a TCG guest that costs more than most tests themselves (a quarter of a
 # second just to define these helpers). Functions inherit the trap only
-# under set -T: turned off here, in setup, it leaves the test and every
-# helper untraced, and bats still reports the test's failing line.
+# under set -T, which is turned off here; trace_test gives it back to the
+# test's own function alone, so that a failure still names the test's line.
 set +T
+
+# trace_test: the running test's function keeps bats' trace, and the
+# helpers it calls do not. Before the test file defines it, it is a no-op.
+trace_test() {
+	! declare -F "$BATS_TEST_NAME" >/dev/null || declare -ft "$BATS_TEST_NAME"
+}
 
 suite_libs() {
 	local lib
@@ -26,6 +32,7 @@ suite_libs() {
 	done
 }
 suite_libs
+trace_test
 KFCHECK=$MODKFUNC_BUILD/kfcheck
 # Each kfcheck run would read all of /proc/kallsyms, most of its time in a
 # TCG guest; a snapshot serves the runs until a module comes or goes.

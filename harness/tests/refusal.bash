@@ -6,6 +6,7 @@
 load "${BASH_SOURCE[0]%/*}/helpers"
 
 setup() {
+	trace_test
 	leak_baseline
 	reset_counters
 }
