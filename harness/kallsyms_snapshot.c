@@ -60,7 +60,7 @@ static int hash_modules(uint64_t *h)
 		if (sscanf(line, "%255s %lu %*s %*s %31s %31s", name, &size,
 			   state, addr) != 4)
 			continue;
-		*h = fnv(*h, line, strcspn(line, " "));
+		*h = fnv(*h, name, strlen(name));
 		*h = fnv(*h, &size, sizeof(size));
 		*h = fnv(*h, state, strlen(state));
 		*h = fnv(*h, addr, strlen(addr));

@@ -18,15 +18,15 @@ installed() {
 	[ "${status:0:2}" = ii ]
 }
 
-qemu_too_old() {
+qemu_recent() {
 	installed qemu-system-x86 &&
-		dpkg --compare-versions "$(dpkg-query -W -f='${Version}' qemu-system-x86)" lt "$QEMU_MIN"
+		dpkg --compare-versions "$(dpkg-query -W -f='${Version}' qemu-system-x86)" ge "$QEMU_MIN"
 }
 
 # shellcheck source=/dev/null
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 backports=''
-if [ "$codename" = bookworm ] && { qemu_too_old || ! installed qemu-system-x86; }; then
+if [ "$codename" = bookworm ] && ! qemu_recent; then
 	backports=1
 fi
 missing=()
