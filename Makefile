@@ -43,7 +43,7 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h)
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := destructive many_calls mem multi_module multi_module_reverse \
+BPF_PROGS := bench_calls destructive many_calls mem multi_module multi_module_reverse \
 	nullable object packet percpu_ksym probes scalar sleepable typeless_ksym \
 	weak_missing weak_present negative negative_non_gpl negative_unresolved
 BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
@@ -52,10 +52,11 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 # libkfaudit.so and every loader link. syscall_hook.c is not in it: it is
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
-HARNESS_LIB_SRCS := btfinfo.c capture.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
+HARNESS_LIB_SRCS := btfinfo.c capture.c fd_leaks.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
 	object.c prog_tags.c reload.c report.c resolve.c testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
+KFBENCH_SRCS := kfbench.c bench_calls.c bench_load.c bench_stats.c
 HARNESS_LIB := $(B)/harness/libkfharness.a
 harness_objs = $(patsubst %.c,$(B)/harness/%.o,$(1))
 
@@ -64,10 +65,10 @@ VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/bt
 SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all kdir modules modules-nobtf bpf harness tests limits check load unload \
-	matrix vm-check vm-run vm-shell deps test lint clean
+.PHONY: all kdir modules modules-nobtf bpf harness tests limits bench-tools check load unload \
+	matrix bench bench-matrix vm-check vm-run vm-shell deps test lint clean
 
-all: modules bpf harness tests limits
+all: modules bpf harness tests limits bench-tools
 
 # Directories are order-only prerequisites: a new file in one must not
 # make everything in it out of date. Precious, as make would otherwise
@@ -108,8 +109,9 @@ $(B)/vmlinux.h: $(VMLINUX_BTF) | $(B)/
 
 # The vmlinux kfuncs the programs may call differ by kernel; the kernel's
 # BTF, not its version, says which are there.
-VMLINUX_KFUNCS := bpf_task_from_pid
-$(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h
+VMLINUX_KFUNCS := bpf_task_from_pid bpf_preempt_disable bpf_kfunc_call_test_pass_ctx
+# It depends on the Makefile, which holds the list.
+$(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h Makefile
 	$(call quiet,GEN,$@)
 	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) | \
 		awk -v want=" $(VMLINUX_KFUNCS) " '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); \
@@ -152,6 +154,11 @@ $(B)/tests/negative_programs.bats: harness/negative-tests.sh $(B)/kfcheck \
 # one-kfunc modules, one is compiled and the rest are cloned from it.
 GEN := $(B)/gen
 LIMITS := distinct_256 distinct_257 modules_256 modules_257
+# make bench's load-latency points, on the same generated modules: N
+# kfuncs of one module, and one kfunc of each of N modules.
+BENCH_POINTS := $(shell scripts/gen-limits.sh points)
+BENCH_LOADS := $(foreach n,$(BENCH_POINTS),distinct_$(n) modules_$(n))
+GEN_PROGS := $(sort $(LIMITS) $(BENCH_LOADS))
 
 limits: $(GEN)/kmod/.built $(GEN)/toomany/.built $(LIMITS:%=$(GEN)/bpf/%.bpf.o) $(LIMITS:%=$(GEN)/lskel_%)
 
@@ -161,17 +168,17 @@ $(GEN)/.generated: scripts/gen-limits.sh
 	$(Q)touch $@
 # Static pattern rules: a pattern rule would also match the dependency
 # files make includes, and make would try to build those from it.
-$(LIMITS:%=$(GEN)/bpf/%.bpf.c): $(GEN)/.generated ;
+$(GEN_PROGS:%=$(GEN)/bpf/%.bpf.c): $(GEN)/.generated ;
 $(GEN)/kmod/.built: AFTER_BUILD = scripts/gen-limits.sh clone $(GEN)
 $(GEN)/kmod/.built $(GEN)/toomany/.built: $(GEN)/%/.built: $(GEN)/.generated module/compat.h | kdir
 	$(call quiet,KBUILD,$(GEN)/$*)
 	$(Q)$(MAKE) -C $(KDIR) M=$(GEN)/$* MODKFUNC_SRC=$(CURDIR) modules
 	$(Q)$(AFTER_BUILD)
 	$(Q)touch $@
-$(LIMITS:%=$(GEN)/bpf/%.bpf.o): $(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
+$(GEN_PROGS:%=$(GEN)/bpf/%.bpf.o): $(GEN)/bpf/%.bpf.o: $(GEN)/bpf/%.bpf.c $(B)/vmlinux.h
 	$(call quiet,BPF,$@)
 	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(B) -c $< -o $@
-$(LIMITS:%=$(GEN)/%.lskel.h): $(GEN)/%.lskel.h: $(GEN)/bpf/%.bpf.o
+$(GEN_PROGS:%=$(GEN)/%.lskel.h): $(GEN)/%.lskel.h: $(GEN)/bpf/%.bpf.o
 	$(call quiet,GEN-SKEL,$@)
 	$(Q)$(BPFTOOL) gen skeleton -L $< name $* >$@
 # A light skeleton is code: the loader is compiled once per skeleton.
@@ -180,6 +187,19 @@ $(LIMITS:%=$(GEN)/lskel_%.o): $(GEN)/lskel_%.o: harness/lskel_load.c $(GEN)/%.ls
 	$(Q)$(CC) $(USER_CFLAGS) -Iharness -I$(GEN) -DLSKEL_NAME=$* -DLSKEL_HEADER='"$*.lskel.h"' \
 		-c $< -o $@
 $(LIMITS:%=$(GEN)/lskel_%): $(GEN)/lskel_%: $(GEN)/lskel_%.o $(HARNESS_LIB)
+	$(call quiet,LD,$@)
+	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
+
+# kfbench compiles every load point's light skeleton in, listed by one
+# generated header.
+bench-tools: $(B)/kfbench
+$(GEN)/bench_lskels.h: scripts/gen-limits.sh | $(GEN)/
+	$(call quiet,GEN,$@)
+	$(Q){ printf '#include "%s.lskel.h"\n' $(BENCH_LOADS); \
+		printf '#define BENCH_LSKELS(X)'; printf ' X(%s)' $(BENCH_LOADS); echo; } >$@
+$(B)/harness/bench_load.o: $(GEN)/bench_lskels.h $(BENCH_LOADS:%=$(GEN)/%.lskel.h)
+$(B)/harness/bench_load.o: USER_CFLAGS += -I$(GEN)
+$(B)/kfbench: $(call harness_objs,$(KFBENCH_SRCS)) $(HARNESS_LIB)
 	$(call quiet,LD,$@)
 	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
 
@@ -197,6 +217,12 @@ vm-check:
 	@scripts/vm.sh check $(KIT) $(if $(T),'$(T)')
 matrix:
 	@scripts/matrix.sh $(KITS)
+# Benchmarks print figures and draw plots; they pass or fail on nothing
+# but whether they ran.
+bench:
+	@scripts/bench.sh $(KIT)
+bench-matrix:
+	@scripts/bench.sh $(KITS)
 vm-run: export MODKFUNC_VM_CMD = $(CMD)
 vm-run:
 	@scripts/vm.sh run $(KIT)

@@ -20,6 +20,7 @@
 
 #include "btfinfo.h"
 #include "capture.h"
+#include "fd_leaks.h"
 #include "globals.h"
 #include "kallsyms.h"
 #include "log.h"
@@ -367,27 +368,6 @@ out:
  * Every BPF object kfcheck opened must be closed by now: a program, map,
  * link or BTF fd still open is a leak in kfcheck itself.
  */
-static int leaked_fds(void)
-{
-	char path[64], target[64];
-	int fd, leaked = 0;
-	ssize_t n;
-
-	for (fd = 3; fd < 1024; fd++) {
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		n = readlink(path, target, sizeof(target) - 1);
-		if (n < 0)
-			continue;
-		target[n] = '\0';
-		if (!strncmp(target, "anon_inode:bpf", 14) ||
-		    !strcmp(target, "anon_inode:btf"))
-			leaked++;
-	}
-	if (leaked)
-		fprintf(stderr, "kfcheck: %d BPF fds still open at exit\n", leaked);
-	return leaked;
-}
-
 static int execute(const struct cli *c)
 {
 	struct bpf_object *obj;
@@ -453,5 +433,5 @@ int main(int argc, char **argv)
 	capture_free();
 	btfinfo_free();
 	kallsyms_free();
-	return leaked_fds() ? 1 : ret;
+	return bpf_fds_leaked("kfcheck") ? 1 : ret;
 }

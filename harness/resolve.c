@@ -175,6 +175,21 @@ int resolve_calls(int prog_fd, call_fn fn, void *ctx)
 	return n;
 }
 
+int resolve_helper_calls(int prog_fd)
+{
+	struct bpf_insn *x;
+	__u32 cnt, i;
+	int n = 0;
+
+	x = xlated_insns(prog_fd, &cnt);
+	if (!x)
+		return -1;
+	for (i = 0; i < cnt; i++)
+		n += x[i].code == (BPF_JMP | BPF_CALL) && x[i].src_reg == 0;
+	free(x);
+	return n;
+}
+
 void resolve_view(struct load_record *rec)
 {
 	struct bpf_insn *x;

@@ -21,5 +21,7 @@ typedef void (*call_fn)(int insn, int off, const struct ksym *target, void *ctx)
  * skeletons. Returns the number of calls, or -1.
  */
 int resolve_calls(int prog_fd, call_fn fn, void *ctx);
+/* How many helper calls the verifier left in the program, not inlined. */
+int resolve_helper_calls(int prog_fd);
 
 #endif

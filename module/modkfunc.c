@@ -38,6 +38,13 @@
 
 #define MODKFUNC_KFUNCS(X) MODKFUNC_COMMON_KFUNCS(X) MODKFUNC_PKT_KFUNCS(X)
 
+/*
+ * Not counted: the benchmarks time the call itself, and a counter is a
+ * locked increment that would be timed with it. In the common set.
+ */
+#define MODKFUNC_UNCOUNTED_KFUNCS(X)					\
+	X(modkfunc_nop, 0)
+
 MKF_COUNTERS(mkf, MODKFUNC_KFUNCS);
 
 /*
@@ -243,10 +250,23 @@ __bpf_kfunc u64 modkfunc_pkt_tag(u64 value)
 	return mkf_account(MKF_modkfunc_pkt_tag, value * 2 + 1);
 }
 
+/**
+ * modkfunc_nop() - do nothing
+ *
+ * Verifier: no arguments and no return value. In the common set. It is
+ * the module side of the call-cost benchmark (make bench), measured
+ * against vmlinux kfuncs whose bodies are as empty; unlike every other
+ * kfunc here, its calls are not counted.
+ */
+__bpf_kfunc void modkfunc_nop(void)
+{
+}
+
 __bpf_kfunc_end_defs();
 
 BTF_KFUNCS_START(modkfunc_common_ids)
 MODKFUNC_COMMON_KFUNCS(MKF_BTF_ID)
+MODKFUNC_UNCOUNTED_KFUNCS(MKF_BTF_ID)
 BTF_KFUNCS_END(modkfunc_common_ids)
 
 /* Without the common hook it must carry the common kfuncs too (compat.h). */
@@ -254,6 +274,7 @@ BTF_KFUNCS_START(modkfunc_pkt_ids)
 MODKFUNC_PKT_KFUNCS(MKF_BTF_ID)
 #ifdef MODKFUNC_NO_COMMON_HOOK
 MODKFUNC_COMMON_KFUNCS(MKF_BTF_ID)
+MODKFUNC_UNCOUNTED_KFUNCS(MKF_BTF_ID)
 #endif
 BTF_KFUNCS_END(modkfunc_pkt_ids)
 

@@ -81,6 +81,7 @@ __u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
 			  __u64 fallback) __ksym;
 __u64 modkfunc_sleepable_yield(__u64 value) __ksym;
 __u64 modkfunc_destructive_noop(__u64 value) __ksym;
+void modkfunc_nop(void) __ksym;
 
 /*
  * modkfunc: the packet set, for tc and XDP only. Weak for BPF, so that a

@@ -4,14 +4,19 @@
 #                                its 256 clones come from "clone" below
 #   kmod/modkfunc_gen_many.c     256 kfuncs, the most one set may hold
 #   toomany/modkfunc_gen_toomany.c  257 kfuncs in one set, which insmod refuses
-#   bpf/LIMIT.bpf.c              one syscall program "limit" per limit below
+#   bpf/LIMIT.bpf.c              one syscall program "limit" per limit below,
+#                                and per load-latency point of make bench:
+#                                distinct_N and modules_N for N in bench_points
 # Usage: gen-limits.sh sources DIR
+#        gen-limits.sh points      the bench points, for the Makefile
 #        gen-limits.sh clone DIR   after kmod/ is built: modkfunc_gen_001.ko
 #                                  to modkfunc_gen_256.ko
 set -euo pipefail
-[ $# -eq 2 ] || { echo "usage: gen-limits.sh sources|clone DIR" >&2; exit 2; }
-op=$1 dir=$2
 count=257
+bench_points="1 16 64 128 256"
+[ "$*" != points ] || { echo "$bench_points"; exit; }
+[ $# -eq 2 ] || { echo "usage: gen-limits.sh sources|clone DIR | points" >&2; exit 2; }
+op=$1 dir=$2
 
 # Compiling 257 modules took most of a kit's build time under TCG, so one
 # is compiled and the others are copies in which every "modkfunc_gen_000"
@@ -157,3 +162,9 @@ emit_prog distinct_256 "${many[@]:0:256}"
 emit_prog distinct_257 "${many[@]:0:256}" modkfunc_gen_000_id
 emit_prog modules_256 "${each[@]:0:256}"
 emit_prog modules_257 "${each[@]}"
+# make bench's load-latency points: N kfuncs of one module, or of N modules.
+for n in $bench_points; do
+	[ "$n" = 256 ] && continue
+	emit_prog "distinct_$n" "${many[@]:0:n}"
+	emit_prog "modules_$n" "${each[@]:0:n}"
+done

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # busybox-static, not busybox: the initramfs has no libc to link against.
-packages=(debootstrap qemu-system-x86 busybox-static xz-utils cpio bats shellcheck)
+# gnuplot-nox draws make bench's plots.
+packages=(debootstrap qemu-system-x86 busybox-static xz-utils cpio bats shellcheck gnuplot-nox)
 
 # Under TCG, QEMU 10 starts a guest's processes three to four times faster
 # than Debian 12's QEMU 7.2 (README, "Speed"), and the suite is process
