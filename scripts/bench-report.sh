@@ -100,14 +100,15 @@ plot() {
 	done
 	[ ${#cmds[@]} -gt 0 ] || die "no $what points in $*"
 	gnuplot <<-GNUPLOT
-		set terminal svg size 900,560 dynamic font 'sans,12'
+		set terminal svg size 900,640 dynamic font 'sans,12'
 		set output '$out'
 		set title 'Load latency: $xlabel'
 		set xlabel '$xlabel'
 		set ylabel 'open + load, ms (median, min-max)'
 		set logscale xy
 		set xtics (1, 16, 64, 128, 256)
-		set key top left
+		set xrange [0.8:320]
+		set key below
 		set grid
 		plot $(IFS=,; echo "${cmds[*]}")
 	GNUPLOT
