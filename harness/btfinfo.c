@@ -139,6 +139,34 @@ int btfinfo_open_by_name(const char *name)
 	return -ENOENT;
 }
 
+const char *btfinfo_vmlinux_param(const char *suffix)
+{
+	struct btf *btf = vmlinux_btf();
+	size_t slen = strlen(suffix), nlen;
+	const struct btf_param *p;
+	const struct btf_type *t;
+	const char *name;
+	__u32 id, n;
+	int i;
+
+	if (!btf)
+		return NULL;
+	n = btf__type_cnt(btf);
+	for (id = 1; id < n; id++) {
+		t = btf__type_by_id(btf, id);
+		if (!btf_is_func_proto(t))
+			continue;
+		p = btf_params(t);
+		for (i = 0; i < btf_vlen(t); i++) {
+			name = btf__name_by_offset(btf, p[i].name_off);
+			nlen = name ? strlen(name) : 0;
+			if (nlen > slen && !strcmp(name + nlen - slen, suffix))
+				return name;
+		}
+	}
+	return NULL;
+}
+
 void btfinfo_free(void)
 {
 	struct btf_entry *e;

@@ -21,6 +21,11 @@ __u32 btfinfo_vmlinux_id(void);
 const char *btfinfo_type(__u32 obj_id, __u32 type_id, int *kind);
 /* An fd for the BTF object called @name, or a negative errno. */
 int btfinfo_open_by_name(const char *name);
+/*
+ * The first function argument in vmlinux's BTF whose name ends in
+ * @suffix and is longer than it, such as a kfunc's "factor__k"; or NULL.
+ */
+const char *btfinfo_vmlinux_param(const char *suffix);
 void btfinfo_free(void);
 
 #endif

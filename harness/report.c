@@ -333,6 +333,20 @@ void report_run(const char *prog, const char *type, const char *how,
 	emit("run", fields);
 }
 
+void report_loaded_prog(unsigned int id, const char *name)
+{
+	const struct field fields[] = { UINT("id", id), STR("name", name), END };
+
+	emit("loaded_prog", fields);
+}
+
+void report_btf_param_found(const char *name)
+{
+	const struct field fields[] = { STR("name", name), END };
+
+	emit("btf_param", fields);
+}
+
 void report_global(const char *name, unsigned long long value)
 {
 	const struct field fields[] = { STR("name", name), U64("value", value), END };

@@ -40,6 +40,8 @@ void report_xlated_call(int insn, int off, const struct ksym *target);
 void report_run(const char *prog, const char *type, const char *how,
 		unsigned int retval);
 void report_global(const char *name, unsigned long long value);
+void report_loaded_prog(unsigned int id, const char *name);
+void report_btf_param_found(const char *name);
 void report_expect(const char *prog, const char *feature);
 /* @by is "kernel" or "libbpf"; @message the lines that say why. */
 void report_reject(const char *prog, const char *by, int err,

@@ -48,7 +48,7 @@ teardown() {
 	assert_count 1 reject by=libbpf
 	[[ $stderr == *"kfcheck: no loaded module provides modkfunc_peer_whoami: is its module loaded?"* ]] ||
 		fail "no diagnosis in: $stderr"
-	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_progs_unchanged
 }
 
 # A kit whose headers lack BTF tooling builds the real thing: the module
@@ -73,7 +73,7 @@ peer_without_btf() {
 	kfcheck run "$BPF_OBJS/multi_module.bpf.o"
 	assert_failure 1
 	assert_equal "${stderr_lines[1]}" "kfcheck: modkfunc_peer has no BTF, so libbpf cannot see modkfunc_peer_whoami: it was built without a BTF vmlinux; see scripts/kdir-btf-fix.sh"
-	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_progs_unchanged
 }
 
 @test "make check names a module built without a BTF vmlinux, and the fix, before running anything" {
@@ -100,6 +100,28 @@ peer_without_btf() {
 	kfcheck frob "$BPF_OBJS/scalar.bpf.o"
 	assert_failure 2
 	assert_equal "$stderr" "kfcheck: unknown command 'frob'"
+	assert_output ""
+}
+
+@test "kfcheck progs refuses an argument in one line and exits 2" {
+	kfcheck progs "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: progs takes no arguments"
+	assert_output ""
+}
+
+@test "kfcheck btf-param needs exactly one suffix, and says so in one line" {
+	kfcheck btf-param
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: btf-param needs one SUFFIX"
+}
+
+@test "kfcheck btf-param names a vmlinux function argument with the suffix, and nothing for a suffix no argument has" {
+	kfcheck btf-param buf
+	assert_success
+	assert_output --regexp '^\{"event":"btf_param","name":"[A-Za-z0-9_]+buf"\}$'
+	kfcheck btf-param __modkfunc_no_such_suffix
+	assert_success
 	assert_output ""
 }
 

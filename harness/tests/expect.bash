@@ -52,8 +52,9 @@ probe_load() {
 probe() {
 	case $1 in
 	btf_param)
-		bpftool btf dump file /sys/kernel/btf/vmlinux | grep -qE "'[a-z_0-9]+$2' type_id=" ||
-			echo "kernel BTF names no kfunc argument *$2"
+		local found
+		found=$("$KFCHECK" btf-param "$2") || return 1
+		[ -n "$found" ] || echo "kernel BTF names no kfunc argument *$2"
 		;;
 	pahole)
 		pahole --supported_btf_features 2>/dev/null | tr , '\n' | grep -qx "$2" ||

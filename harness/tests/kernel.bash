@@ -53,15 +53,23 @@ reset_counters() {
 	echo 1 >"$DEBUGFS/modkfunc_peer/reset"
 }
 
-# prog_ids: the loaded programs' ids, from the first line bpftool prints
-# for each.
+# prog_ids: PROG_IDS becomes the loaded programs, as "ID:NAME" words, from
+# kfcheck progs: bpftool prog show would load a BPF iterator each time.
 prog_ids() {
-	local listing line ids=()
-	listing=$(bpftool prog show) || fail "bpftool prog show failed"
-	while read -r line; do
-		[[ $line =~ ^([0-9]+): ]] && ids+=("${BASH_REMATCH[1]}")
-	done <<<"$listing"
-	echo "${ids[*]}"
+	local line ids=()
+	"$KFCHECK" progs >"$BATS_TEST_TMPDIR/progs" || fail "kfcheck progs failed"
+	while IFS= read -r line; do
+		[[ $line =~ \"id\":([0-9]+),\"name\":\"([^\"]*)\" ]] &&
+			ids+=("${BASH_REMATCH[1]}:${BASH_REMATCH[2]}")
+	done <"$BATS_TEST_TMPDIR/progs"
+	PROG_IDS=${ids[*]}
+}
+
+# assert_progs_unchanged: the loaded programs are BASE_PROGS, those
+# leak_baseline found.
+assert_progs_unchanged() {
+	prog_ids
+	assert_equal "$PROG_IDS" "$BASE_PROGS"
 }
 
 # refcounts: REFCNT and PEER_REFCNT become modkfunc's and modkfunc_peer's
@@ -74,7 +82,8 @@ refcounts() {
 # leak_baseline / assert_no_leak: no program and no module reference left
 # behind by what ran in between.
 leak_baseline() {
-	BASE_PROGS=$(prog_ids)
+	prog_ids
+	BASE_PROGS=$PROG_IDS
 	refcounts
 	BASE_REFCNT=$REFCNT BASE_PEER_REFCNT=$PEER_REFCNT
 }
@@ -88,7 +97,7 @@ assert_no_leak() {
 		[ "$REFCNT" = "$BASE_REFCNT" ] && [ "$PEER_REFCNT" = "$BASE_PEER_REFCNT" ] && break
 		sleep 0.1
 	done
-	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_progs_unchanged
 	assert_equal "$REFCNT" "$BASE_REFCNT"
 	assert_equal "$PEER_REFCNT" "$BASE_PEER_REFCNT"
 }

@@ -12,7 +12,7 @@ load refusal
 	assert_failure 1
 	assert_rejected_with extern_not_found
 	[[ $stderr == *"no loaded module provides modkfunc_scalar_add"* ]] || fail "no diagnosis in: $stderr"
-	assert_equal "$(prog_ids)" "$BASE_PROGS"
+	assert_progs_unchanged
 }
 
 @test "an unprivileged user cannot load a kfunc program" {

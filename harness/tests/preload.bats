@@ -21,6 +21,9 @@ teardown() {
 	assert_views_agree
 	assert_calls modkfunc_scalar_add modkfunc 1
 	assert_count 1 ksym name=modkfunc_pcpu_stats resolved_module=modkfunc
+	# The leak check's own observer sees the program that bpftool pinned.
+	prog_ids
+	[[ " $PROG_IDS " == *:percpu_typed" "* ]] || fail "kfcheck progs does not list percpu_typed: $PROG_IDS"
 	rm "$PIN"
 	assert_no_leak
 }
