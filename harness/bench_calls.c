@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "resolve.h"
+#include "testrun.h"
 
 enum { BASELINE, HELPER, VMLINUX, MODULE, NR_KINDS };
 
@@ -109,10 +110,9 @@ static int find_progs(struct bpf_object *obj, struct kind *kinds)
 /* One round: each program's time per run, in ns, averaged over @repeat. */
 static int round_of(struct kind *kinds, unsigned int repeat, double *ns)
 {
-	/* An Ethernet header announcing IPv4, then zeros: tc needs a packet. */
-	static unsigned char pkt[64] = { [12] = 0x08, [13] = 0x00 };
-	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = pkt,
-		    .data_size_in = sizeof(pkt), .repeat = repeat);
+	/* tc needs a packet: the one kfcheck's runs use. */
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = testrun_packet,
+		    .data_size_in = sizeof(testrun_packet), .repeat = repeat);
 	int i;
 
 	for (i = 0; i < NR_KINDS; i++) {

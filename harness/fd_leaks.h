@@ -5,7 +5,8 @@
 
 /*
  * How many BPF and BTF fds this process still holds; when any, one line
- * naming @who says so on stderr.
+ * naming @who says so on stderr. Every object the binary opened must be
+ * closed by then: a program, map, link or BTF fd still open is its leak.
  */
 int bpf_fds_leaked(const char *who);
 

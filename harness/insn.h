@@ -16,6 +16,12 @@ static inline bool is_kfunc_call(const struct bpf_insn *insn)
 	       insn->src_reg == BPF_PSEUDO_KFUNC_CALL;
 }
 
+/* A call of a BPF helper the verifier did not inline. */
+static inline bool is_helper_call(const struct bpf_insn *insn)
+{
+	return insn->code == (BPF_JMP | BPF_CALL) && insn->src_reg == 0;
+}
+
 /* The first half of a 64-bit immediate load: the next insn holds the high half. */
 static inline bool is_ld_imm64(const struct bpf_insn *insn)
 {

@@ -388,10 +388,6 @@ out:
 }
 
 /*
- * Every BPF object kfcheck opened must be closed by now: a program, map,
- * link or BTF fd still open is a leak in kfcheck itself.
- */
-/*
  * Every program loaded in the kernel, by id and name: what a test takes
  * before and after, to show that nothing was left loaded. bpftool prog
  * show says the same, but loads a BPF iterator each time to name the

@@ -185,7 +185,7 @@ int resolve_helper_calls(int prog_fd)
 	if (!x)
 		return -1;
 	for (i = 0; i < cnt; i++)
-		n += x[i].code == (BPF_JMP | BPF_CALL) && x[i].src_reg == 0;
+		n += is_helper_call(&x[i]);
 	free(x);
 	return n;
 }

@@ -8,16 +8,16 @@
 
 #include "testrun.h"
 
+const unsigned char testrun_packet[TESTRUN_PACKET_LEN] = { [12] = 0x08, [13] = 0x00 };
+
 static int test_run(struct bpf_program *prog, bool packet, unsigned int *retval)
 {
-	/* An Ethernet header announcing IPv4, then zeros. */
-	static unsigned char pkt[64] = { [12] = 0x08, [13] = 0x00 };
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
 	int err;
 
 	if (packet) {
-		opts.data_in = pkt;
-		opts.data_size_in = sizeof(pkt);
+		opts.data_in = testrun_packet;
+		opts.data_size_in = sizeof(testrun_packet);
 	}
 	err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
 	if (err)

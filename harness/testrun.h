@@ -16,6 +16,10 @@ struct run_result {
 	unsigned int retval;
 };
 
+/* The packet tc and XDP runs get: an Ethernet header announcing IPv4, then zeros. */
+#define TESTRUN_PACKET_LEN 64
+extern const unsigned char testrun_packet[TESTRUN_PACKET_LEN];
+
 /* Returns 0, or a negative errno after printing why. */
 int testrun_prog(struct bpf_program *prog, struct run_result *res);
 
