@@ -30,8 +30,13 @@ done
 
 export MODKFUNC_BUILD=$build MODKFUNC_TESTS=$PWD/harness/tests
 mkdir -p "$results" || exit 1
-bats --tap --report-formatter junit --output "$results" "$@" \
-	harness/tests "$build/tests/negative_programs.bats" | tee "$results/check.tap"
-rc=${PIPESTATUS[0]}
-mv -f "$results/report.xml" "$results/check.junit.xml" 2>/dev/null
-exit "$rc"
+# mawk fills its whole input buffer before it runs a rule: without
+# -W interactive the TAP would show up only when the suite ends.
+stream_awk=(awk)
+! command -v mawk >/dev/null || stream_awk=(mawk -W interactive)
+bats --formatter cat --timing "$@" harness/tests "$build/tests/negative_programs.bats" |
+	"${stream_awk[@]}" -v junit="$results/check.junit.xml" -v host="$(uname -n)" -f harness/bats-report.awk |
+	tee "$results/check.tap"
+rcs=("${PIPESTATUS[@]}")
+[ "${rcs[1]}" -eq 0 ] || { echo "make check: the TAP and JUnit writer failed" >&2; exit 1; }
+exit "${rcs[0]}"

@@ -1,0 +1,148 @@
+# Turns bats' extended stream (bats --formatter cat --timing) into the TAP
+# that bats --tap prints, on stdout as the tests run, and a JUnit file per
+# bats file at the end. bats' own junit report formatter does the same in
+# a bash loop of regex matches per line, 18 s of a TCG guest's suite.
+# Usage: bats --formatter cat --timing ... | awk -v junit=FILE -v host=NAME -f bats-report.awk
+
+function xml(s) {
+	gsub(/&/, "\\&amp;", s)
+	gsub(/</, "\\&lt;", s)
+	gsub(/>/, "\\&gt;", s)
+	gsub(/"/, "\\&quot;", s)
+	gsub(/'/, "\\&#39;", s)
+	return s
+}
+
+function emit(s) {
+	print s
+	fflush()
+}
+
+# "NAME in 12ms" -> sets dur to 12 and returns NAME; dur is 0 without timing.
+function untime(name) {
+	dur = 0
+	if (match(name, / in [0-9]+ms$/)) {
+		dur = substr(name, RSTART + 4, RLENGTH - 6) + 0
+		name = substr(name, 1, RSTART - 1)
+	}
+	return name
+}
+
+# The buffered fd 3 output or failure text goes to the test it belongs to.
+function close_case() {
+	if (state == "")
+		return
+	c = "    <testcase classname=\"" xml(file) "\" name=\"" xml(name) "\" time=\"" sprintf("%.3f", dur / 1000) "\""
+	if (state == "ok" && out == "") {
+		body = body c " />\n"
+	} else {
+		body = body c ">\n"
+		if (out != "")
+			body = body "        <system-out>" xml(out) "</system-out>\n"
+		if (state == "skipped")
+			body = body "        <skipped>" xml(reason) "</skipped>\n"
+		if (state == "not_ok")
+			body = body "        <failure type=\"failure\">" xml(fail) "</failure>\n"
+		body = body "    </testcase>\n"
+	}
+	state = ""
+	out = fail = ""
+}
+
+function result(st) {
+	close_case()
+	state = scope = st
+	out = pending
+	pending = ""
+	ftests++
+}
+
+function close_file() {
+	close_case()
+	# A filtered run still names every file; those it ran nothing of are left out.
+	if (ftests == 0)
+		return
+	suites = suites sprintf("<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\" hostname=\"%s\">\n%s</testsuite>\n",
+		xml(file), ftests, ffail, fskip, fms / 1000, fstart, xml(host), body)
+	body = ""
+	ftests = ffail = fskip = fms = 0
+}
+
+function add(from, t) {
+	if (from == "")
+		return t
+	return from "\n" t
+}
+
+NR == 1 && /^[0-9]+\.\.[0-9]+$/ { emit($0); next }
+
+/^suite / {
+	close_file()
+	file = substr($0, 7)
+	sub(/.*\//, "", file)
+	fstart = strftime("%Y-%m-%dT%H:%M:%S", systime(), 1)
+	scope = "suite"
+	next
+}
+
+/^begin / {
+	close_case()
+	pending = ""
+	scope = "begin"
+	next
+}
+
+/^ok / {
+	result("ok")
+	n = $2
+	rest = substr($0, length("ok " n " ") + 1)
+	if (match(rest, / # skip( .*)?$/)) {
+		reason = substr(rest, RSTART + 8)
+		name = untime(substr(rest, 1, RSTART - 1))
+		dur = 0
+		state = scope = "skipped"
+		fskip++
+		emit("ok " n " " name " # skip" (reason == "" ? "" : " " reason))
+		next
+	}
+	name = untime(rest)
+	fms += dur
+	total += dur
+	emit("ok " n " " name " # in " dur " ms")
+	next
+}
+
+/^not ok / {
+	result("not_ok")
+	n = $3
+	name = untime(substr($0, length("not ok " n " ") + 1))
+	ffail++
+	fms += dur
+	total += dur
+	emit("not ok " n " " name " # in " dur " ms")
+	next
+}
+
+/^#( |$)/ {
+	emit($0)
+	text = substr($0, 3)
+	# A test's fd 3 output comes before its result line, or after a pass;
+	# the comments after a failure are bats' account of it.
+	if (scope == "begin")
+		pending = add(pending, text)
+	else if (scope == "ok")
+		out = add(out, text)
+	else if (scope == "not_ok")
+		fail = add(fail, text)
+	next
+}
+
+{ emit($0) }
+
+END {
+	close_file()
+	if (junit == "")
+		exit
+	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites time=\"%.3f\">\n%s</testsuites>\n", total / 1000, suites > junit
+	close(junit)
+}
