@@ -44,7 +44,7 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h)
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
 BPF_PROGS := bench_calls destructive many_calls mem multi_module multi_module_reverse \
-	nullable object packet percpu_ksym probes scalar sleepable typeless_ksym \
+	nullable object packet percpu_ksym probes run_inputs scalar sleepable typeless_ksym \
 	weak_missing weak_present negative negative_non_gpl negative_unresolved
 BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 
@@ -53,7 +53,8 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
 HARNESS_LIB_SRCS := btfinfo.c capture.c fd_leaks.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
-	object.c prog_tags.c reload.c report.c resolve.c testrun.c verifier_log.c
+	object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c testrun.c \
+	verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
 KFBENCH_SRCS := kfbench.c bench_calls.c bench_load.c bench_stats.c

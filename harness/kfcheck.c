@@ -29,6 +29,7 @@
 #include "prog_tags.h"
 #include "reload.h"
 #include "report.h"
+#include "run_inputs.h"
 #include "testrun.h"
 
 #define MAX_SETS 32
@@ -58,6 +59,9 @@ enum {
 	OPT_SET,
 	OPT_FD_ARRAY,
 	OPT_OFF,
+	OPT_CTX,
+	OPT_DATA,
+	OPT_REPEAT,
 };
 
 struct cli {
@@ -68,6 +72,7 @@ struct cli {
 	const char *sets[MAX_SETS];
 	int nr_sets;
 	struct reload_opts reload;
+	struct run_inputs inputs;
 };
 
 static void usage(FILE *out)
@@ -91,6 +96,13 @@ static void usage(FILE *out)
 	      "  --set NAME=VALUE      set an integer global before load (at most 32)\n"
 	      "  --fd-array LIST       reload: the fd_array (see harness/reload.h)\n"
 	      "  --off FROM=TO         reload: rewrite insn->off FROM to TO\n"
+	      "  --ctx PROG=VALUE      run: PROG's context (syscall, tc, xdp)\n"
+	      "  --data PROG=VALUE     run: PROG's packet (tc, xdp)\n"
+	      "                        VALUE is @FILE, hex bytes, or for --data a\n"
+	      "                        preset: ipv4-tcp (192.0.2.1:49152 ->\n"
+	      "                        198.51.100.2:8080, SYN) or ipv6-udp\n"
+	      "                        ([2001:db8::1]:40000 -> [2001:db8::2]:9000)\n"
+	      "  --repeat N            run: run each program N times\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "  KFCHECK_KALLSYMS_CACHE\n"
@@ -146,6 +158,12 @@ static int parse_option(struct cli *c, int opt, char **argv)
 		return 0;
 	case OPT_OFF:
 		return parse_patch(&c->reload, optarg);
+	case OPT_CTX:
+		return run_inputs_add(&c->inputs, RUN_INPUT_CTX, optarg);
+	case OPT_DATA:
+		return run_inputs_add(&c->inputs, RUN_INPUT_DATA, optarg);
+	case OPT_REPEAT:
+		return run_inputs_repeat(&c->inputs, optarg);
 	default:
 		bad_option(argv, opt);
 		return -1;
@@ -173,6 +191,9 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "fd-array", required_argument, NULL, OPT_FD_ARRAY },
 		{ "off", required_argument, NULL, OPT_OFF },
+		{ "ctx", required_argument, NULL, OPT_CTX },
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "repeat", required_argument, NULL, OPT_REPEAT },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
@@ -212,6 +233,10 @@ static int parse_command(struct cli *c, int argc, char **argv)
 	}
 	if (c->cmd != CMD_RELOAD && (c->reload.fd_array || c->reload.nr_patches)) {
 		fprintf(stderr, "kfcheck: --fd-array and --off are for reload, not %s\n", cmd);
+		return -1;
+	}
+	if (c->cmd != CMD_RUN && (c->inputs.nr || c->inputs.repeat)) {
+		fprintf(stderr, "kfcheck: --ctx, --data and --repeat are for run, not %s\n", cmd);
 		return -1;
 	}
 	if (c->cmd == CMD_LIST && c->nr_sets) {
@@ -336,24 +361,46 @@ static bool check_views(struct bpf_object *obj, bool quiet)
 	return agree;
 }
 
-static int run_programs(struct bpf_object *obj)
+/* The programs that failed to run, named in one line after the records. */
+struct run_failures {
+	int runs, failed;
+	char names[256];
+};
+
+static void note_run(struct run_failures *f, const char *prog, int err)
 {
+	size_t len = strlen(f->names);
+
+	f->runs++;
+	if (!err)
+		return;
+	if (f->failed++ < 8)
+		snprintf(f->names + len, sizeof(f->names) - len, "%s%s", len ? ", " : "", prog);
+	else if (f->failed == 9)
+		snprintf(f->names + len, sizeof(f->names) - len, ", ...");
+}
+
+static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs)
+{
+	struct run_failures f = { 0 };
 	struct bpf_program *prog;
 	struct run_result res;
-	int failed = 0;
+	const char *name;
 
 	bpf_object__for_each_program(prog, obj) {
 		if (!bpf_program__autoload(prog))
 			continue;
-		if (testrun_prog(prog, &res)) {
-			failed++;
-			continue;
-		}
-		report_run(bpf_program__name(prog), type_name(prog), res.how,
-			   res.retval);
+		name = bpf_program__name(prog);
+		testrun_prog(prog, run_inputs_of(inputs, name), inputs->repeat, &res);
+		report_run(name, type_name(prog), &res);
+		note_run(&f, name, res.err);
+		testrun_result_free(&res);
 	}
 	globals_report(obj);
-	return failed;
+	if (f.failed)
+		fprintf(stderr, "kfcheck: %d of %d programs failed to run: %s\n", f.failed,
+			f.runs, f.names);
+	return f.failed;
 }
 
 /* load, run and reload; 0 when everything loaded, ran and agreed, else 1. */
@@ -374,7 +421,7 @@ static int load_and_check(struct bpf_object *obj, const struct cli *c)
 		goto out;
 	/* A reload reports its own load; the first one is only checked. */
 	ret = check_views(obj, c->cmd == CMD_RELOAD) ? 0 : 1;
-	if (c->cmd == CMD_RUN && run_programs(obj))
+	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs))
 		ret = 1;
 	if (c->cmd == CMD_RELOAD) {
 		prog = bpf_object__find_program_by_name(obj, c->progs[0]);
@@ -456,6 +503,8 @@ static int execute(const struct cli *c)
 		return 1;
 	if (select_programs(obj, c))
 		ret = 1;
+	else if (run_inputs_check(&c->inputs, obj, c->path))
+		ret = 2;
 	else if (c->cmd == CMD_LIST)
 		ret = for_each_tagged(obj, c->path, list_program) ? 1 : 0;
 	else
@@ -503,11 +552,14 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (parse_command(&c, argc - optind, argv + optind))
+	if (parse_command(&c, argc - optind, argv + optind)) {
+		run_inputs_free(&c.inputs);
 		return 2;
+	}
 	log_init(verbose);
 	report_init(stdout, human);
 	ret = execute(&c);
+	run_inputs_free(&c.inputs);
 	capture_free();
 	btfinfo_free();
 	kallsyms_free();

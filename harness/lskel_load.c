@@ -34,12 +34,14 @@ static void report_call(int insn, int off, const struct ksym *target, void *ctx)
 static int run(int fd)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
+	struct run_result res = { .how = "test_run", .runs = 1 };
 
 	if (bpf_prog_test_run_opts(fd, &opts)) {
 		fprintf(stderr, "lskel: test run failed: %s\n", strerror(errno));
 		return 1;
 	}
-	report_run("limit", "syscall", "test_run", opts.retval);
+	res.retval = opts.retval;
+	report_run("limit", "syscall", &res);
 	return 0;
 }
 

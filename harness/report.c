@@ -60,7 +60,7 @@ static const struct layout {
 	{ "kfunc_call", "{prog:-22} {insn:5} {off:4} {btf:-16} {imm:8}  {func:-28} {at:-42} {state}", true },
 	{ "ksym", "{prog:-22} {insn:5} ksym {btf:-16} {imm:8}  {name:-28} {at:-42} {state}", true },
 	{ "load", "load {prog}: {outcome}", false },
-	{ "run", "run {prog} ({type}, {how}): retval {retval}", false },
+	{ "run", "run {prog} ({type}, {how}): {outcome}", false },
 	{ "global", "global {name} = {value}", false },
 	{ "expect", "expect {prog} {feature}", false },
 	{ "reject", "reject {prog} by {by}: {errname}: {message}", false },
@@ -322,15 +322,47 @@ void report_load(const struct load_record *rec)
 	report_refs(rec);
 }
 
-void report_run(const char *prog, const char *type, const char *how,
-		unsigned int retval)
+/* @len bytes as hex into @buf, which holds 2 * @len + 1. */
+static char *hex(char *buf, const unsigned char *bytes, size_t len)
 {
-	const struct field fields[] = {
-		STR("prog", prog), STR("type", type), STR("how", how),
-		UINT("retval", retval), END,
-	};
+	size_t i;
 
+	for (i = 0; i < len; i++)
+		sprintf(buf + 2 * i, "%02x", bytes[i]);
+	buf[2 * len] = '\0';
+	return buf;
+}
+
+void report_run(const char *prog, const char *type, const struct run_result *res)
+{
+	char outcome[96], *ctx_out = NULL;
+	struct field fields[12] = {
+		STR("prog", prog), STR("type", type), STR("how", res->how),
+		BOOL("ok", !res->err), INT("errno", res->err),
+		STR("error", errname(res->err)), UINT("runs", res->runs),
+	};
+	int n = 7, len;
+
+	if (res->err) {
+		len = snprintf(outcome, sizeof(outcome), "failed: %s", errname(res->err));
+	} else {
+		fields[n++] = UINT("retval", res->retval);
+		len = snprintf(outcome, sizeof(outcome), "retval %u", res->retval);
+	}
+	if (res->runs > 1)
+		len += snprintf(outcome + len, sizeof(outcome) - len, ", %u runs", res->runs);
+	if (res->duration_ns) {
+		fields[n++] = UINT("duration_ns", res->duration_ns);
+		snprintf(outcome + len, sizeof(outcome) - len, ", %u ns each", res->duration_ns);
+	}
+	if (res->ctx_out_len)
+		ctx_out = malloc(2 * res->ctx_out_len + 1);
+	if (ctx_out)
+		fields[n++] = STR("ctx_out", hex(ctx_out, res->ctx_out, res->ctx_out_len));
+	fields[n++] = HUMAN("outcome", outcome);
+	fields[n] = END;
 	emit("run", fields);
+	free(ctx_out);
 }
 
 void report_loaded_prog(unsigned int id, const char *name)

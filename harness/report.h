@@ -5,7 +5,7 @@
  * Records:
  *   kfunc_call, ksym   the sent and resolved views of one reference
  *   load               one BPF_PROG_LOAD (reload and the preload auditor)
- *   run                one run of a program
+ *   run                a program's runs: ok, or its errno
  *   global             one global variable after the runs
  *   reject             a load refused by the kernel or by libbpf
  *   expect             the refusal a program declares, before it is loaded
@@ -19,6 +19,7 @@
 
 #include "capture.h"
 #include "kallsyms.h"
+#include "testrun.h"
 
 /* The most string fields a program record carries besides its own. */
 #define REPORT_MAX_PAIRS 16
@@ -37,8 +38,7 @@ void report_load(const struct load_record *rec);
  * leaves it: no sent view, so none is reported.
  */
 void report_xlated_call(int insn, int off, const struct ksym *target);
-void report_run(const char *prog, const char *type, const char *how,
-		unsigned int retval);
+void report_run(const char *prog, const char *type, const struct run_result *res);
 void report_global(const char *name, unsigned long long value);
 void report_loaded_prog(unsigned int id, const char *name);
 void report_btf_param_found(const char *name);

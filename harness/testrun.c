@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -10,76 +12,204 @@
 
 const unsigned char testrun_packet[TESTRUN_PACKET_LEN] = { [12] = 0x08, [13] = 0x00 };
 
-static int test_run(struct bpf_program *prog, bool packet, unsigned int *retval)
+/* More than the largest context a kernel gives back (__sk_buff). */
+#define CTX_OUT_MAX 1024
+
+static const struct run_bytes no_input;
+
+static const struct run_bytes *ctx_of(const struct run_input *in)
+{
+	return in ? &in->ctx : &no_input;
+}
+
+static const struct run_bytes *data_of(const struct run_input *in)
+{
+	return in ? &in->data : &no_input;
+}
+
+/*
+ * A syscall program's run is refused (EINVAL) when its context is shorter
+ * than the furthest byte the program reads (max_ctx_offset). The kernel
+ * checks that before it copies the context in, so a context in memory
+ * that cannot be read fails the copy (EFAULT) exactly from that size on,
+ * and the program never runs: a search over the sizes above @have finds
+ * it. 0 if none explains the refusal.
+ */
+static size_t needed_ctx_size(int fd, size_t have)
+{
+	size_t lo = have + 1, hi = RUN_INPUT_MAX_LEN, mid;
+	LIBBPF_OPTS(bpf_test_run_opts, opts);
+	void *unreadable;
+
+	unreadable = mmap(NULL, RUN_INPUT_MAX_LEN, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (unreadable == MAP_FAILED)
+		return 0;
+	opts.ctx_in = unreadable;
+	opts.ctx_size_in = hi;
+	if (!bpf_prog_test_run_opts(fd, &opts) || errno != EFAULT)
+		lo = 0;
+	while (lo && lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		opts.ctx_size_in = mid;
+		if (bpf_prog_test_run_opts(fd, &opts) && errno == EFAULT)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	munmap(unreadable, RUN_INPUT_MAX_LEN);
+	return lo;
+}
+
+/*
+ * One BPF_PROG_TEST_RUN of @fd; the kernel repeats it @repeat times. A
+ * packet program's context comes back through ctx_out, which a syscall
+ * program's run refuses: it writes over the context it was given.
+ */
+static int test_run(int fd, const struct run_bytes *ctx, const struct run_bytes *data,
+		    unsigned int repeat, struct run_result *res)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
-	int err;
 
-	if (packet) {
-		opts.data_in = testrun_packet;
-		opts.data_size_in = sizeof(testrun_packet);
+	opts.repeat = repeat;
+	if (data->bytes) {
+		opts.data_in = data->bytes;
+		opts.data_size_in = data->len;
 	}
-	err = bpf_prog_test_run_opts(bpf_program__fd(prog), &opts);
-	if (err)
+	if (ctx->bytes) {
+		opts.ctx_in = ctx->bytes;
+		opts.ctx_size_in = ctx->len;
+	}
+	if (ctx->bytes && data->bytes) {
+		opts.ctx_out = res->ctx_out;
+		opts.ctx_size_out = CTX_OUT_MAX;
+	}
+	if (bpf_prog_test_run_opts(fd, &opts))
 		return -errno;
-	*retval = opts.retval;
+	res->retval = opts.retval;
+	res->duration_ns = opts.duration;
+	res->ctx_out_len = ctx->bytes ? opts.ctx_size_out : 0;
 	return 0;
 }
 
+/*
+ * A syscall program writes its context back over the one it was given,
+ * so each run starts from a fresh copy, and the last is what it returned.
+ */
+static int syscall_run(int fd, const struct run_bytes *ctx, unsigned int runs,
+		       struct run_result *res)
+{
+	struct run_bytes copy = { .bytes = res->ctx_out, .len = ctx->len };
+	int err = 0;
+
+	while (!err && res->runs < runs) {
+		if (ctx->bytes)
+			memcpy(copy.bytes, ctx->bytes, ctx->len);
+		err = test_run(fd, ctx->bytes ? &copy : &no_input, &no_input, 0, res);
+		res->runs += !err;
+	}
+	res->ctx_out_len = ctx->bytes && !err ? ctx->len : 0;
+	return err;
+}
+
+static int packet_run(int fd, const struct run_input *in, unsigned int runs,
+		      struct run_result *res)
+{
+	static const struct run_bytes packet = {
+		.bytes = (unsigned char *)testrun_packet, .len = sizeof(testrun_packet),
+	};
+	const struct run_bytes *data = data_of(in)->bytes ? data_of(in) : &packet;
+	int err = test_run(fd, ctx_of(in), data, runs > 1 ? runs : 0, res);
+
+	res->runs = err ? 0 : runs;
+	return err;
+}
+
 static int attached_run(struct bpf_program *prog, bool trace_syscall,
-			unsigned int *retval)
+			unsigned int runs, struct run_result *res)
 {
 	struct bpf_link *link = bpf_program__attach(prog);
-	int err;
+	int err = 0;
 
 	if (!link)
 		return -errno;
-	if (trace_syscall) {
-		/* The program runs on this call; see bpf_progs/prog_types.bpf.h.
-		 * A tracepoint has no return value to report. */
-		getppid();
-		*retval = 0;
-		err = 0;
-	} else {
-		err = test_run(prog, false, retval);
+	while (!err && res->runs < runs) {
+		if (trace_syscall) {
+			/* The program runs on this call; see bpf_progs/prog_types.bpf.h.
+			 * A tracepoint has no return value to report. */
+			getppid();
+			res->retval = 0;
+		} else {
+			err = test_run(bpf_program__fd(prog), &no_input, &no_input, 0, res);
+		}
+		res->runs += !err;
 	}
 	bpf_link__destroy(link);
 	return err;
 }
 
-int testrun_prog(struct bpf_program *prog, struct run_result *res)
+static void explain(struct bpf_program *prog, const struct run_input *in, int err)
+{
+	const char *name = bpf_program__name(prog);
+	size_t have = ctx_of(in)->len, need = 0;
+
+	if (err == -EINVAL && bpf_program__type(prog) == BPF_PROG_TYPE_SYSCALL)
+		need = needed_ctx_size(bpf_program__fd(prog), have);
+	if (need)
+		fprintf(stderr, "kfcheck: %s: run refused: its context is %zu bytes, and the program reads up to byte %zu of it (the kernel's max_ctx_offset); give it --ctx %s=@FILE or HEX of %zu bytes or more\n",
+			name, have, need, name, need);
+	else if (err == -EOPNOTSUPP)
+		fprintf(stderr, "kfcheck: %s: kfcheck cannot run a %s program\n", name,
+			libbpf_bpf_prog_type_str(bpf_program__type(prog)));
+	else
+		fprintf(stderr, "kfcheck: %s: run failed: %s\n", name, strerror(-err));
+}
+
+int testrun_prog(struct bpf_program *prog, const struct run_input *in,
+		 unsigned int repeat, struct run_result *res)
 {
 	enum bpf_attach_type attach = bpf_program__expected_attach_type(prog);
 	enum bpf_prog_type type = bpf_program__type(prog);
-	int err = -EOPNOTSUPP;
+	unsigned int runs = repeat ? repeat : 1;
+	int fd = bpf_program__fd(prog), err = -EOPNOTSUPP;
 
+	memset(res, 0, sizeof(*res));
+	res->how = "-";
+	res->ctx_out = malloc(CTX_OUT_MAX > ctx_of(in)->len ? CTX_OUT_MAX : ctx_of(in)->len);
+	if (!res->ctx_out) {
+		res->err = ENOMEM;
+		fprintf(stderr, "kfcheck: %s: %s\n", bpf_program__name(prog), strerror(ENOMEM));
+		return -ENOMEM;
+	}
 	switch (type) {
 	case BPF_PROG_TYPE_SYSCALL:
 		res->how = "test_run";
-		err = test_run(prog, false, &res->retval);
+		err = syscall_run(fd, ctx_of(in), runs, res);
 		break;
 	case BPF_PROG_TYPE_SCHED_CLS:
 	case BPF_PROG_TYPE_XDP:
 		res->how = "test_run";
-		err = test_run(prog, true, &res->retval);
+		err = packet_run(fd, in, runs, res);
 		break;
 	case BPF_PROG_TYPE_TRACING:
 		if (attach == BPF_TRACE_FENTRY || attach == BPF_TRACE_FEXIT) {
 			res->how = "attach+test_run";
-			err = attached_run(prog, false, &res->retval);
+			err = attached_run(prog, false, runs, res);
 		} else if (attach == BPF_TRACE_RAW_TP) {
 			res->how = "attach+getppid";
-			err = attached_run(prog, true, &res->retval);
+			err = attached_run(prog, true, runs, res);
 		}
 		break;
 	default:
 		break;
 	}
-	if (err == -EOPNOTSUPP)
-		fprintf(stderr, "kfcheck: %s: kfcheck cannot run a %s program\n",
-			bpf_program__name(prog), libbpf_bpf_prog_type_str(type));
-	else if (err)
-		fprintf(stderr, "kfcheck: %s: run failed: %s\n",
-			bpf_program__name(prog), strerror(-err));
+	res->err = -err;
+	if (err)
+		explain(prog, in, err);
 	return err;
+}
+
+void testrun_result_free(struct run_result *res)
+{
+	free(res->ctx_out);
+	res->ctx_out = NULL;
 }
