@@ -29,7 +29,10 @@ enum parse_error {
 	BAD_UDP_LENGTH,
 };
 
-/* sum_args' context, 24 bytes: the program reads a and b, writes sum. */
+/*
+ * sum_args' context, 24 bytes: the program adds a + b to sum, so a run
+ * that did not start from the context given would show in sum.
+ */
 struct sum_args_ctx {
 	__u64 a;
 	__u64 b;
@@ -39,7 +42,7 @@ struct sum_args_ctx {
 SEC("syscall")
 int sum_args(struct sum_args_ctx *args)
 {
-	args->sum = modkfunc_scalar_add(args->a, (__u32)args->b);
+	args->sum += modkfunc_scalar_add(args->a, (__u32)args->b);
 	return (int)args->sum;
 }
 
