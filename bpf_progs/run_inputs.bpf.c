@@ -89,13 +89,23 @@ int udp6_dport(struct xdp_md *xdp)
 	struct ethhdr *eth = data;
 	struct ipv6hdr *ip6 = (void *)(eth + 1);
 	struct udphdr *udp = (void *)(ip6 + 1);
+	__u32 ulen;
 
 	if ((void *)(ip6 + 1) > end || eth->h_proto != bpf_htons(ETH_P_IPV6))
 		return NOT_IPV6;
 	if (ip6->nexthdr != IPPROTO_UDP_NR || (void *)(udp + 1) > end)
 		return NOT_UDP;
-	if (udp->len != ip6->payload_len || data + sizeof(*eth) + sizeof(*ip6) +
-	    bpf_ntohs(udp->len) != end)
+	/*
+	 * Masked after the swap, so that the length added to a packet pointer
+	 * has bounds the verifier sees: the barrier keeps clang from moving
+	 * the mask before the swap, which the verifier cannot follow (clang
+	 * 14's code was refused on 6.12 as "math between pkt pointer and
+	 * register with unbounded min value").
+	 */
+	ulen = bpf_ntohs(udp->len);
+	barrier_var(ulen);
+	ulen &= 0xfff;
+	if (udp->len != ip6->payload_len || (void *)udp + ulen != end)
 		return BAD_UDP_LENGTH;
 	return (int)modkfunc_scalar_add(bpf_ntohs(udp->dest), 0);
 }
