@@ -53,8 +53,8 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
 HARNESS_LIB_SRCS := btfinfo.c capture.c fd_leaks.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
-	object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c testrun.c \
-	verifier_log.c
+	lskel_runtime.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
+	testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
 KFBENCH_SRCS := kfbench.c bench_calls.c bench_load.c bench_stats.c

@@ -139,19 +139,21 @@ static int report_var(struct bpf_map *map, const char *name, __u32 offset,
 	return 0;
 }
 
-void globals_report(struct bpf_object *obj)
+void globals_report(struct bpf_object *obj, const int *map_fds)
 {
 	struct bpf_map *map;
 	__u32 zero = 0;
 	void *value;
+	int i = -1;
 
 	bpf_object__for_each_map(map, obj) {
+		i++;
 		if (!bpf_map__is_internal(map))
 			continue;
 		value = calloc(1, bpf_map__value_size(map));
 		if (!value)
 			return;
-		if (!bpf_map_lookup_elem(bpf_map__fd(map), &zero, value))
+		if (!bpf_map_lookup_elem(map_fds ? map_fds[i] : bpf_map__fd(map), &zero, value))
 			for_each_var(obj, map, report_var, value);
 		free(value);
 	}

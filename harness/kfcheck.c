@@ -25,10 +25,12 @@
 #include "globals.h"
 #include "kallsyms.h"
 #include "log.h"
+#include "lskel_runtime.h"
 #include "object.h"
 #include "prog_tags.h"
 #include "reload.h"
 #include "report.h"
+#include "resolve.h"
 #include "run_inputs.h"
 #include "testrun.h"
 
@@ -62,6 +64,7 @@ enum {
 	OPT_CTX,
 	OPT_DATA,
 	OPT_REPEAT,
+	OPT_LOADER,
 };
 
 struct cli {
@@ -73,6 +76,7 @@ struct cli {
 	int nr_sets;
 	struct reload_opts reload;
 	struct run_inputs inputs;
+	bool lskel;		/* --loader lskel */
 };
 
 static void usage(FILE *out)
@@ -103,6 +107,9 @@ static void usage(FILE *out)
 	      "                        198.51.100.2:8080, SYN) or ipv6-udp\n"
 	      "                        ([2001:db8::1]:40000 -> [2001:db8::2]:9000)\n"
 	      "  --repeat N            run: run each program N times\n"
+	      "  --loader libbpf|lskel load, run: load through libbpf (default), or\n"
+	      "                        as a light skeleton, by a loader program that\n"
+	      "                        libbpf's gen_loader makes (no sent view)\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "  KFCHECK_KALLSYMS_CACHE\n"
@@ -164,6 +171,13 @@ static int parse_option(struct cli *c, int opt, char **argv)
 		return run_inputs_add(&c->inputs, RUN_INPUT_DATA, optarg);
 	case OPT_REPEAT:
 		return run_inputs_repeat(&c->inputs, optarg);
+	case OPT_LOADER:
+		if (strcmp(optarg, "libbpf") && strcmp(optarg, "lskel")) {
+			fprintf(stderr, "kfcheck: --loader is libbpf or lskel, not '%s'\n", optarg);
+			return -1;
+		}
+		c->lskel = !strcmp(optarg, "lskel");
+		return 0;
 	default:
 		bad_option(argv, opt);
 		return -1;
@@ -194,6 +208,7 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		{ "ctx", required_argument, NULL, OPT_CTX },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "repeat", required_argument, NULL, OPT_REPEAT },
+		{ "loader", required_argument, NULL, OPT_LOADER },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
@@ -237,6 +252,10 @@ static int parse_command(struct cli *c, int argc, char **argv)
 	}
 	if (c->cmd != CMD_RUN && (c->inputs.nr || c->inputs.repeat)) {
 		fprintf(stderr, "kfcheck: --ctx, --data and --repeat are for run, not %s\n", cmd);
+		return -1;
+	}
+	if (c->lskel && c->cmd != CMD_LOAD && c->cmd != CMD_RUN) {
+		fprintf(stderr, "kfcheck: --loader lskel is for load and run, not %s\n", cmd);
 		return -1;
 	}
 	if (c->cmd == CMD_LIST && c->nr_sets) {
@@ -380,27 +399,68 @@ static void note_run(struct run_failures *f, const char *prog, int err)
 		snprintf(f->names + len, sizeof(f->names) - len, ", ...");
 }
 
-static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs)
+/*
+ * Runs each selected program, through @prog_fds, one per program in the
+ * object's order, or the programs' own fds if it is NULL; then reports
+ * the globals, through @map_fds likewise.
+ */
+static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs,
+			const int *prog_fds, const int *map_fds)
 {
 	struct run_failures f = { 0 };
 	struct bpf_program *prog;
+	struct run_target t;
 	struct run_result res;
-	const char *name;
+	int i = -1;
 
 	bpf_object__for_each_program(prog, obj) {
+		i++;
 		if (!bpf_program__autoload(prog))
 			continue;
-		name = bpf_program__name(prog);
-		testrun_prog(prog, run_inputs_of(inputs, name), inputs->repeat, &res);
-		report_run(name, type_name(prog), &res);
-		note_run(&f, name, res.err);
+		t = testrun_target(prog);
+		if (prog_fds)
+			t.fd = prog_fds[i];
+		testrun_prog(&t, run_inputs_of(inputs, t.name), inputs->repeat, &res);
+		report_run(t.name, type_name(prog), &res);
+		note_run(&f, t.name, res.err);
 		testrun_result_free(&res);
 	}
-	globals_report(obj);
+	globals_report(obj, map_fds);
 	if (f.failed)
 		fprintf(stderr, "kfcheck: %d of %d programs failed to run: %s\n", f.failed,
 			f.runs, f.names);
 	return f.failed;
+}
+
+static void report_lskel_call(int insn, int off, const struct ksym *target, void *prog)
+{
+	report_xlated_call(prog, insn, off, target);
+}
+
+/*
+ * load and run as a light skeleton: the resolved and behaved views, every
+ * record marked with the loader. 0 when everything loaded and ran.
+ */
+static int lskel_check(struct bpf_object *obj, const struct cli *c)
+{
+	struct bpf_program *prog;
+	struct lskel l;
+	int i = -1, ret = 0;
+
+	report_set_loader("lskel");
+	report_views(false, "the loader program makes each BPF_PROG_LOAD inside the kernel, where no fd_array can be seen");
+	if (lskel_load(obj, c->path, &l))
+		return 1;
+	bpf_object__for_each_program(prog, obj) {
+		i++;
+		if (l.prog_fds[i] >= 0 &&
+		    resolve_calls(l.prog_fds[i], report_lskel_call, (void *)bpf_program__name(prog)) < 0)
+			ret = 1;
+	}
+	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs, l.prog_fds, l.map_fds))
+		ret = 1;
+	lskel_close(&l);
+	return ret;
 }
 
 /* load, run and reload; 0 when everything loaded, ran and agreed, else 1. */
@@ -412,6 +472,8 @@ static int load_and_check(struct bpf_object *obj, const struct cli *c)
 
 	if (for_each_tagged(obj, c->path, expect_refusal) || set_globals(obj, c))
 		return 1;
+	if (c->lskel)
+		return lskel_check(obj, c);
 	if (c->cmd == CMD_RELOAD) {
 		src = reload_watch(c->progs[0]);
 		if (!src)
@@ -421,7 +483,7 @@ static int load_and_check(struct bpf_object *obj, const struct cli *c)
 		goto out;
 	/* A reload reports its own load; the first one is only checked. */
 	ret = check_views(obj, c->cmd == CMD_RELOAD) ? 0 : 1;
-	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs))
+	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs, NULL, NULL))
 		ret = 1;
 	if (c->cmd == CMD_RELOAD) {
 		prog = bpf_object__find_program_by_name(obj, c->progs[0]);

@@ -28,7 +28,7 @@ static char log_buf[1 << 20];
 static void report_call(int insn, int off, const struct ksym *target, void *ctx)
 {
 	(void)ctx;
-	report_xlated_call(insn, off, target);
+	report_xlated_call("limit", insn, off, target);
 }
 
 static int run(int fd)

@@ -65,6 +65,7 @@ static const struct layout {
 	{ "expect", "expect {prog} {feature}", false },
 	{ "reject", "reject {prog} by {by}: {errname}: {message}", false },
 	{ "program", "program {prog} ({type}, {section}){*}", false },
+	{ "views", "views: sent {sent}, resolved {resolved}, behaved {behaved}: {why}", false },
 };
 
 /* The header is a kfunc_call row of titles, so the two line up. */
@@ -220,10 +221,29 @@ void report_init(FILE *f, bool human)
 	format = human ? format_human : format_json;
 }
 
+static const char *loader_name;
+
+void report_set_loader(const char *loader)
+{
+	loader_name = loader;
+}
+
+/* Every record of a light-skeleton load says so, in a field of its own. */
 static void emit(const char *event, const struct field *fields)
 {
-	const struct record rec = { event, fields };
+	struct field with_loader[24];
+	struct record rec = { event, fields };
+	int n = 0;
 
+	if (loader_name) {
+		while (fields[n].key && n < (int)(sizeof(with_loader) / sizeof(with_loader[0])) - 2) {
+			with_loader[n] = fields[n];
+			n++;
+		}
+		with_loader[n++] = STR("loader", loader_name);
+		with_loader[n] = END;
+		rec.fields = with_loader;
+	}
 	format(&rec);
 }
 
@@ -292,10 +312,11 @@ void report_refs(const struct load_record *rec)
 		report_ref(rec->name, &rec->ksyms[i], false);
 }
 
-void report_xlated_call(int insn, int off, const struct ksym *target)
+void report_xlated_call(const char *prog, int insn, int off, const struct ksym *target)
 {
 	char at[2 * NAME_MAX_LEN + 4];
 	const struct field fields[] = {
+		STR("prog", prog),
 		INT("insn", insn),
 		INT("off", off),
 		STR("resolved", target->name),
@@ -363,6 +384,16 @@ void report_run(const char *prog, const char *type, const struct run_result *res
 	fields[n] = END;
 	emit("run", fields);
 	free(ctx_out);
+}
+
+void report_views(bool sent, const char *why)
+{
+	const struct field fields[] = {
+		BOOL("sent", sent), BOOL("resolved", true), BOOL("behaved", true),
+		STR("why", why), END,
+	};
+
+	emit("views", fields);
 }
 
 void report_loaded_prog(unsigned int id, const char *name)

@@ -10,6 +10,7 @@
  *   reject             a load refused by the kernel or by libbpf
  *   expect             the refusal a program declares, before it is loaded
  *   program            one program of an object, and its kfcheck tags
+ *   views              which views a load has (a light skeleton: no sent one)
  */
 #ifndef KFCHECK_REPORT_H
 #define KFCHECK_REPORT_H
@@ -37,7 +38,11 @@ void report_load(const struct load_record *rec);
  * A kfunc call seen only in the xlated program, as a light skeleton
  * leaves it: no sent view, so none is reported.
  */
-void report_xlated_call(int insn, int off, const struct ksym *target);
+void report_xlated_call(const char *prog, int insn, int off, const struct ksym *target);
+/* From now on, every record carries "loader": @loader (NULL: none). */
+void report_set_loader(const char *loader);
+/* Which of the three views this load has, and why one is missing. */
+void report_views(bool sent, const char *why);
 void report_run(const char *prog, const char *type, const struct run_result *res);
 void report_global(const char *name, unsigned long long value);
 void report_loaded_prog(unsigned int id, const char *name);

@@ -124,13 +124,17 @@ static int packet_run(int fd, const struct run_input *in, unsigned int runs,
 	return err;
 }
 
-static int attached_run(struct bpf_program *prog, bool trace_syscall,
+/*
+ * BPF_RAW_TRACEPOINT_OPEN with no name attaches a tracing program where
+ * it was loaded for, fentry and tp_btf alike, on every kernel since 5.5:
+ * one way for every loader, which leaves kfcheck only a program fd.
+ */
+static int attached_run(const struct run_target *t, bool trace_syscall,
 			unsigned int runs, struct run_result *res)
 {
-	struct bpf_link *link = bpf_program__attach(prog);
-	int err = 0;
+	int link = bpf_raw_tracepoint_open(NULL, t->fd), err = 0;
 
-	if (!link)
+	if (link < 0)
 		return -errno;
 	while (!err && res->runs < runs) {
 		if (trace_syscall) {
@@ -139,64 +143,71 @@ static int attached_run(struct bpf_program *prog, bool trace_syscall,
 			getppid();
 			res->retval = 0;
 		} else {
-			err = test_run(bpf_program__fd(prog), &no_input, &no_input, 0, res);
+			err = test_run(t->fd, &no_input, &no_input, 0, res);
 		}
 		res->runs += !err;
 	}
-	bpf_link__destroy(link);
+	close(link);
 	return err;
 }
 
-static void explain(struct bpf_program *prog, const struct run_input *in, int err)
+static void explain(const struct run_target *t, const struct run_input *in, int err)
 {
-	const char *name = bpf_program__name(prog);
 	size_t have = ctx_of(in)->len, need = 0;
 
-	if (err == -EINVAL && bpf_program__type(prog) == BPF_PROG_TYPE_SYSCALL)
-		need = needed_ctx_size(bpf_program__fd(prog), have);
+	if (err == -EINVAL && t->type == BPF_PROG_TYPE_SYSCALL)
+		need = needed_ctx_size(t->fd, have);
 	if (need)
 		fprintf(stderr, "kfcheck: %s: run refused: its context is %zu bytes, and the program reads up to byte %zu of it (the kernel's max_ctx_offset); give it --ctx %s=@FILE or HEX of %zu bytes or more\n",
-			name, have, need, name, need);
+			t->name, have, need, t->name, need);
 	else if (err == -EOPNOTSUPP)
-		fprintf(stderr, "kfcheck: %s: kfcheck cannot run a %s program\n", name,
-			libbpf_bpf_prog_type_str(bpf_program__type(prog)));
+		fprintf(stderr, "kfcheck: %s: kfcheck cannot run a %s program\n", t->name,
+			libbpf_bpf_prog_type_str(t->type));
 	else
-		fprintf(stderr, "kfcheck: %s: run failed: %s\n", name, strerror(-err));
+		fprintf(stderr, "kfcheck: %s: run failed: %s\n", t->name, strerror(-err));
 }
 
-int testrun_prog(struct bpf_program *prog, const struct run_input *in,
+struct run_target testrun_target(const struct bpf_program *prog)
+{
+	return (struct run_target){
+		.name = bpf_program__name(prog),
+		.fd = bpf_program__fd(prog),
+		.type = bpf_program__type(prog),
+		.attach = bpf_program__expected_attach_type(prog),
+	};
+}
+
+int testrun_prog(const struct run_target *t, const struct run_input *in,
 		 unsigned int repeat, struct run_result *res)
 {
-	enum bpf_attach_type attach = bpf_program__expected_attach_type(prog);
-	enum bpf_prog_type type = bpf_program__type(prog);
 	unsigned int runs = repeat ? repeat : 1;
-	int fd = bpf_program__fd(prog), err = -EOPNOTSUPP;
+	int err = -EOPNOTSUPP;
 
 	memset(res, 0, sizeof(*res));
 	res->how = "-";
 	res->ctx_out = malloc(CTX_OUT_MAX > ctx_of(in)->len ? CTX_OUT_MAX : ctx_of(in)->len);
 	if (!res->ctx_out) {
 		res->err = ENOMEM;
-		fprintf(stderr, "kfcheck: %s: %s\n", bpf_program__name(prog), strerror(ENOMEM));
+		fprintf(stderr, "kfcheck: %s: %s\n", t->name, strerror(ENOMEM));
 		return -ENOMEM;
 	}
-	switch (type) {
+	switch (t->type) {
 	case BPF_PROG_TYPE_SYSCALL:
 		res->how = "test_run";
-		err = syscall_run(fd, ctx_of(in), runs, res);
+		err = syscall_run(t->fd, ctx_of(in), runs, res);
 		break;
 	case BPF_PROG_TYPE_SCHED_CLS:
 	case BPF_PROG_TYPE_XDP:
 		res->how = "test_run";
-		err = packet_run(fd, in, runs, res);
+		err = packet_run(t->fd, in, runs, res);
 		break;
 	case BPF_PROG_TYPE_TRACING:
-		if (attach == BPF_TRACE_FENTRY || attach == BPF_TRACE_FEXIT) {
+		if (t->attach == BPF_TRACE_FENTRY || t->attach == BPF_TRACE_FEXIT) {
 			res->how = "attach+test_run";
-			err = attached_run(prog, false, runs, res);
-		} else if (attach == BPF_TRACE_RAW_TP) {
+			err = attached_run(t, false, runs, res);
+		} else if (t->attach == BPF_TRACE_RAW_TP) {
 			res->how = "attach+getppid";
-			err = attached_run(prog, true, runs, res);
+			err = attached_run(t, true, runs, res);
 		}
 		break;
 	default:
@@ -204,7 +215,7 @@ int testrun_prog(struct bpf_program *prog, const struct run_input *in,
 	}
 	res->err = -err;
 	if (err)
-		explain(prog, in, err);
+		explain(t, in, err);
 	return err;
 }
 

@@ -7,6 +7,7 @@
  *   fentry, fexit      attach, then BPF_PROG_TEST_RUN, which calls the
  *                      bpf_fentry_test functions they attach to
  *   tp_btf             attach, then one getppid() from this process
+ * Attaching takes only the program's fd, as a light skeleton leaves it.
  * With a repeat count, tc and xdp runs repeat in the kernel, which times
  * them; the kernel runs the others once per call, so kfcheck calls again.
  */
@@ -33,12 +34,23 @@ struct run_result {
 #define TESTRUN_PACKET_LEN 64
 extern const unsigned char testrun_packet[TESTRUN_PACKET_LEN];
 
+/* A loaded program, by whichever loader loaded it. */
+struct run_target {
+	const char *name;
+	int fd;
+	enum bpf_prog_type type;
+	enum bpf_attach_type attach;
+};
+
+/* @prog's target, once libbpf has loaded it. */
+struct run_target testrun_target(const struct bpf_program *prog);
+
 /*
- * Runs @prog with @in (NULL: the defaults), @repeat times (0: once).
+ * Runs @t with @in (NULL: the defaults), @repeat times (0: once).
  * Returns 0, or a negative errno after printing why in one line; @res
  * holds the outcome either way, and is released by testrun_result_free().
  */
-int testrun_prog(struct bpf_program *prog, const struct run_input *in,
+int testrun_prog(const struct run_target *t, const struct run_input *in,
 		 unsigned int repeat, struct run_result *res);
 void testrun_result_free(struct run_result *res);
 

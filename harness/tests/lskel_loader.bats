@@ -1,0 +1,88 @@
+#!/usr/bin/env bats
+# shellcheck disable=SC2154 # bats sets output, stderr and status
+# kfcheck --loader lskel: the object loaded as a light skeleton, by the
+# loader program libbpf's gen_loader makes of it at run time. There is no
+# sent view; the resolved view keeps the off each call was given, and
+# gen_loader's fd_array slots are its own: from 64, one per distinct kfunc.
+
+setup() {
+	load helpers
+	reset_counters
+	leak_baseline
+}
+
+# assert_lskel_records: every record of $output says it came from the
+# light skeleton.
+assert_lskel_records() {
+	local line
+	split_output
+	for line in "${RECORDS[@]}"; do
+		[[ $line == *'"loader":"lskel"'* ]] || fail "a record without the loader: $line" || return
+	done
+}
+
+@test "every program type runs under the light skeleton with its globals set, and each record names the loader" {
+	kfcheck run --loader lskel --set scalar_a=1000 --set scalar_b=23 "$BPF_OBJS/scalar.bpf.o"
+	assert_success
+	assert_count 1 views sent=false resolved=true behaved=true
+	assert_count 5 run ok=true loader=lskel
+	assert_results scalar 1023 "${ALL_TYPES[@]}"
+	assert_count 5 kfunc_call resolved=modkfunc_scalar_add resolved_module=modkfunc
+	assert_calls_of modkfunc_scalar_add 5
+	assert_lskel_records
+	assert_no_leak
+}
+
+@test "under the light skeleton, vmlinux kfuncs keep off 0 and each distinct module kfunc gets its own slot from 64" {
+	require_module modkfunc_peer
+	kfcheck run --loader lskel --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
+	assert_success
+	assert_count 2 kfunc_call off=0 resolved_module=vmlinux
+	local offs off
+	offs=$(values kfunc_call off resolved_module!=vmlinux)
+	for off in $offs; do
+		((off >= 64)) || fail "a module kfunc at off $off, below gen_loader's 64"
+	done
+	# libbpf gives modkfunc's two kfuncs one slot; gen_loader one each.
+	assert_equal "$(distinct kfunc_call off resolved_module!=vmlinux)" 3
+	assert_global mm_modkfunc $((MODKFUNC_IDENTITY << 32 | 0x4242))
+	assert_global mm_peer $((MODKFUNC_PEER_IDENTITY << 32 | 0x4242))
+	assert_global mm_vmlinux "$VMLINUX_PAIR_VALUE"
+	assert_no_leak
+}
+
+@test "under the light skeleton, 257 calls to one kfunc reuse the first call's slot" {
+	kfcheck run --loader lskel --set many_seed=5000 "$BPF_OBJS/many_calls.bpf.o"
+	assert_success
+	assert_equal "$(count kfunc_call resolved=modkfunc_scalar_add) $(distinct kfunc_call off)" "257 1"
+	(($(values kfunc_call off | head -1) >= 64)) || fail "the slot is below 64: $output"
+	assert_global many_res 5257
+	assert_calls_of modkfunc_scalar_add 257
+}
+
+@test "a strong kfunc that no BTF has fails the light skeleton's loader in one line, and leaves nothing loaded" {
+	kfcheck run --loader lskel "$BPF_OBJS/negative_unresolved.bpf.o" strong_missing
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $BPF_OBJS/negative_unresolved.bpf.o: the light skeleton's loader failed to load the object: ENOENT (No such file or directory): a kfunc or ksym it needs is in no loaded BTF; is its module loaded?"
+	assert_count 1 reject by=kernel error=ENOENT loader=lskel
+	assert_no_leak
+}
+
+@test "run inputs reach programs the light skeleton loaded: a context, a preset packet and their results" {
+	kfcheck run --loader lskel --ctx sum_args=280000000000000002000000000000000000000000000000 \
+		--data tcp_dport=ipv4-tcp "$BPF_OBJS/run_inputs.bpf.o" sum_args tcp_dport
+	assert_success
+	assert_count 1 run prog=sum_args ok=true retval=42 ctx_out=280000000000000002000000000000002a00000000000000
+	assert_count 1 run prog=tcp_dport ok=true retval=8080
+	assert_calls_of modkfunc_scalar_add 2
+	assert_no_leak
+}
+
+@test "kfcheck --loader names the two loaders it has, and lskel only for load and run" {
+	kfcheck run --loader bpftool "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --loader is libbpf or lskel, not 'bpftool'"
+	kfcheck reload --loader lskel "$BPF_OBJS/scalar.bpf.o" scalar_syscall
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --loader lskel is for load and run, not reload"
+}
