@@ -44,7 +44,7 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h)
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
 BPF_PROGS := bench_calls destructive many_calls mem multi_module multi_module_reverse \
-	nullable object packet percpu_ksym probes run_inputs scalar sleepable typeless_ksym \
+	nullable object packet percpu_ksym probes run_inputs scalar sleepable subprog typeless_ksym \
 	weak_missing weak_present negative negative_non_gpl negative_unresolved
 BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 

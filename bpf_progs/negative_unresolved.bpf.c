@@ -19,4 +19,15 @@ int strong_missing(void *ctx)
 	return modkfunc_no_such_kfunc(reject_value);
 }
 
+/*
+ * Untagged: libbpf refuses it with the rest of the object, while a light
+ * skeleton's loader opens modkfunc's BTF for the first call before it
+ * fails on the second, and so must close it (lskel_loader.bats).
+ */
+SEC("syscall")
+int present_then_missing(void *ctx)
+{
+	return modkfunc_scalar_add(reject_value, 1) + modkfunc_no_such_kfunc(reject_value);
+}
+
 char LICENSE[] SEC("license") = "GPL";

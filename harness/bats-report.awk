@@ -5,6 +5,8 @@
 # Usage: bats --formatter cat --timing ... | awk -v junit=FILE -v host=NAME -f bats-report.awk
 
 function xml(s) {
+	# XML 1.0 has no place for these, not even escaped.
+	gsub(/[\001-\010\013\014\016-\037]/, "?", s)
 	gsub(/&/, "\\&amp;", s)
 	gsub(/</, "\\&lt;", s)
 	gsub(/>/, "\\&gt;", s)
@@ -18,12 +20,15 @@ function emit(s) {
 	fflush()
 }
 
-# "NAME in 12ms" -> sets dur to 12 and returns NAME; dur is 0 without timing.
+# "NAME in 12ms" -> sets dur to 12 and timing to bats' " # in 12 ms", and
+# returns NAME; without a time (setup_file failed, say) both are empty.
 function untime(name) {
 	dur = 0
+	timing = ""
 	if (match(name, / in [0-9]+ms$/)) {
 		dur = substr(name, RSTART + 4, RLENGTH - 6) + 0
 		name = substr(name, 1, RSTART - 1)
+		timing = " # in " dur " ms"
 	}
 	return name
 }
@@ -62,8 +67,10 @@ function close_file() {
 	# A filtered run still names every file; those it ran nothing of are left out.
 	if (ftests == 0)
 		return
-	suites = suites sprintf("<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\" hostname=\"%s\">\n%s</testsuite>\n",
-		xml(file), ftests, ffail, fskip, fms / 1000, fstart, xml(host), body)
+	# Concatenated, not sprintf'd: mawk's sprintf stops at 8 KiB.
+	suites = suites "<testsuite name=\"" xml(file) "\" tests=\"" ftests "\" failures=\"" ffail \
+		"\" errors=\"0\" skipped=\"" fskip "\" time=\"" sprintf("%.3f", fms / 1000) \
+		"\" timestamp=\"" fstart "\" hostname=\"" xml(host) "\">\n" body "</testsuite>\n"
 	body = ""
 	ftests = ffail = fskip = fms = 0
 }
@@ -108,18 +115,24 @@ NR == 1 && /^[0-9]+\.\.[0-9]+$/ { emit($0); next }
 	name = untime(rest)
 	fms += dur
 	total += dur
-	emit("ok " n " " name " # in " dur " ms")
+	emit("ok " n " " name timing)
 	next
 }
 
 /^not ok / {
 	result("not_ok")
 	n = $3
-	name = untime(substr($0, length("not ok " n " ") + 1))
+	rest = substr($0, length("not ok " n " ") + 1)
+	timeout = ""
+	if (match(rest, / # timeout after [0-9]+s$/)) {
+		timeout = " # timeout after " substr(rest, RSTART + 17, RLENGTH - 18) " s"
+		rest = substr(rest, 1, RSTART - 1)
+	}
+	name = untime(rest)
 	ffail++
 	fms += dur
 	total += dur
-	emit("not ok " n " " name " # in " dur " ms")
+	emit("not ok " n " " name timing timeout)
 	next
 }
 
@@ -143,6 +156,8 @@ END {
 	close_file()
 	if (junit == "")
 		exit
-	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites time=\"%.3f\">\n%s</testsuites>\n", total / 1000, suites > junit
+	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites time=\"%.3f\">\n", total / 1000 > junit
+	ORS = ""
+	print suites "</testsuites>\n" > junit
 	close(junit)
 }

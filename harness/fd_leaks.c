@@ -5,23 +5,47 @@
 
 #include "fd_leaks.h"
 
-int bpf_fds_leaked(const char *who)
+static bool is_bpf_fd(int fd)
 {
 	char path[64], target[64];
-	int fd, leaked = 0;
 	ssize_t n;
 
-	for (fd = 3; fd < 1024; fd++) {
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		n = readlink(path, target, sizeof(target) - 1);
-		if (n < 0)
-			continue;
-		target[n] = '\0';
-		if (!strncmp(target, "anon_inode:bpf", 14) ||
-		    !strcmp(target, "anon_inode:btf"))
-			leaked++;
-	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return !strncmp(target, "anon_inode:bpf", 14) || !strcmp(target, "anon_inode:btf");
+}
+
+int bpf_fds_leaked(const char *who)
+{
+	int fd, leaked = 0;
+
+	for (fd = 3; fd < FD_SCAN_MAX; fd++)
+		leaked += is_bpf_fd(fd);
 	if (leaked)
 		fprintf(stderr, "%s: %d BPF fds still open at exit\n", who, leaked);
 	return leaked;
+}
+
+void bpf_fds_snapshot(struct bpf_fd_set *set)
+{
+	int fd;
+
+	for (fd = 0; fd < FD_SCAN_MAX; fd++)
+		set->open[fd] = fd >= 3 && is_bpf_fd(fd);
+}
+
+int bpf_fds_close_new(const struct bpf_fd_set *before)
+{
+	int fd, closed = 0;
+
+	for (fd = 3; fd < FD_SCAN_MAX; fd++) {
+		if (before->open[fd] || !is_bpf_fd(fd))
+			continue;
+		close(fd);
+		closed++;
+	}
+	return closed;
 }

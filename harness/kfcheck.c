@@ -103,9 +103,7 @@ static void usage(FILE *out)
 	      "  --ctx PROG=VALUE      run: PROG's context (syscall, tc, xdp)\n"
 	      "  --data PROG=VALUE     run: PROG's packet (tc, xdp)\n"
 	      "                        VALUE is @FILE, hex bytes, or for --data a\n"
-	      "                        preset: ipv4-tcp (192.0.2.1:49152 ->\n"
-	      "                        198.51.100.2:8080, SYN) or ipv6-udp\n"
-	      "                        ([2001:db8::1]:40000 -> [2001:db8::2]:9000)\n"
+	      "                        preset (harness/packets.h)\n"
 	      "  --repeat N            run: run each program N times\n"
 	      "  --loader libbpf|lskel load, run: load through libbpf (default), or\n"
 	      "                        as a light skeleton, by a loader program that\n"
@@ -447,8 +445,8 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 	struct lskel l;
 	int i = -1, ret = 0;
 
-	report_set_loader("lskel");
-	report_views(false, "the loader program makes each BPF_PROG_LOAD inside the kernel, where no fd_array can be seen");
+	report_views(false, c->cmd == CMD_RUN,
+		     "the loader program makes each BPF_PROG_LOAD inside the kernel, where no fd_array can be seen");
 	if (lskel_load(obj, c->path, &l))
 		return 1;
 	bpf_object__for_each_program(prog, obj) {
@@ -470,6 +468,8 @@ static int load_and_check(struct bpf_object *obj, const struct cli *c)
 	struct bpf_program *prog;
 	int ret = 1;
 
+	if (c->lskel)
+		report_set_loader("lskel");
 	if (for_each_tagged(obj, c->path, expect_refusal) || set_globals(obj, c))
 		return 1;
 	if (c->lskel)

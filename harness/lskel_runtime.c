@@ -9,6 +9,7 @@
 #include <bpf/bpf.h>
 #include <bpf/skel_internal.h>
 
+#include "fd_leaks.h"
 #include "lskel_runtime.h"
 #include "object.h"
 #include "report.h"
@@ -20,24 +21,17 @@
  */
 #define LOG_SIZE (1 << 20)
 
-static int count_maps(struct bpf_object *obj)
-{
-	struct bpf_map *map;
-	int n = 0;
-
-	bpf_object__for_each_map(map, obj)
-		n++;
-	return n;
-}
-
-static int count_progs(struct bpf_object *obj)
+/* How many maps and programs the object has, loaded or not. */
+static void count(struct bpf_object *obj, int *maps, int *progs)
 {
 	struct bpf_program *prog;
-	int n = 0;
+	struct bpf_map *map;
 
+	*maps = *progs = 0;
+	bpf_object__for_each_map(map, obj)
+		(*maps)++;
 	bpf_object__for_each_program(prog, obj)
-		n++;
-	return n;
+		(*progs)++;
 }
 
 /* The loader's data, as the one value of an array map it reads. */
@@ -77,18 +71,18 @@ static int run_loader(int prog_fd, struct bpf_loader_ctx *ctx)
 }
 
 /*
- * The log is a program's only when the loader failed loading one: it
- * fails looking a kfunc or ksym up too, after the BTF's log, which says
- * nothing of why.
+ * The log is the verifier's for the program that failed only when a load
+ * failed: a kfunc or ksym the loader cannot find (ENOENT) fails it
+ * between loads, and the log then is the BTF's, or an earlier program's.
  */
 static void loader_failed(const char *path, const char *step, int err, const char *log)
 {
-	bool prog_log = log && log[0] && strncmp(log, "magic: ", 7);
+	bool prog_log = log && log[0] && err != -ENOENT;
 	char why[1024] = "";
 
 	fprintf(stderr, "kfcheck: %s: the light skeleton's loader failed %s: %s (%s)%s\n",
 		path, step, strerrorname_np(-err) ? strerrorname_np(-err) : "?",
-		strerror(-err), err == -ENOENT && !prog_log ?
+		strerror(-err), err == -ENOENT ?
 		": a kfunc or ksym it needs is in no loaded BTF; is its module loaded?" : "");
 	if (prog_log) {
 		verifier_log_reason(log, why, sizeof(why));
@@ -140,15 +134,33 @@ static int load_once(const struct gen_loader_opts *gen, struct bpf_loader_ctx *c
 }
 
 /*
- * Generates, then runs, the loader. A failed run leaves nothing behind,
- * and runs again with the verifier's log, as libbpf does: a log on every
- * load would cost time, and ENOSPC for a large program.
+ * A loader that fails looking up a strong kfunc jumps to its cleanup,
+ * which closes the maps it made but not the module BTF fds it opened for
+ * the program's earlier kfuncs: those are left in this process.
+ */
+static int load_once_clean(const struct gen_loader_opts *gen, struct bpf_loader_ctx *ctx,
+			   const char **step)
+{
+	struct bpf_fd_set before;
+	int err;
+
+	bpf_fds_snapshot(&before);
+	err = load_once(gen, ctx, step);
+	if (err)
+		bpf_fds_close_new(&before);
+	return err;
+}
+
+/*
+ * Generates, then runs, the loader. A failed run runs again with the
+ * verifier's log, as libbpf does: a log on every load would cost time,
+ * and ENOSPC for a large program.
  */
 static int generate_and_run(struct bpf_object *obj, const char *path,
 			    struct bpf_loader_ctx *ctx)
 {
 	LIBBPF_OPTS(gen_loader_opts, gen);
-	const char *step;
+	const char *step, *again;
 	char *log;
 	int err;
 
@@ -161,7 +173,7 @@ static int generate_and_run(struct bpf_object *obj, const char *path,
 	/* With a generator set, this writes the loader instead of loading. */
 	if (object_load(obj, path))
 		return -1;
-	err = load_once(&gen, ctx, &step);
+	err = load_once_clean(&gen, ctx, &step);
 	if (!err)
 		return 0;
 	log = calloc(1, LOG_SIZE);
@@ -170,7 +182,7 @@ static int generate_and_run(struct bpf_object *obj, const char *path,
 		ctx->log_size = LOG_SIZE;
 		ctx->log_buf = (__u64)(unsigned long)log;
 		/* Deterministic, unless the kernel changed in between. */
-		if (!load_once(&gen, ctx, &step)) {
+		if (!load_once_clean(&gen, ctx, &again)) {
 			free(log);
 			return 0;
 		}
@@ -186,8 +198,7 @@ int lskel_load(struct bpf_object *obj, const char *path, struct lskel *l)
 	size_t size;
 
 	memset(l, 0, sizeof(*l));
-	l->nr_maps = count_maps(obj);
-	l->nr_progs = count_progs(obj);
+	count(obj, &l->nr_maps, &l->nr_progs);
 	size = sizeof(*ctx) + l->nr_maps * sizeof(struct bpf_map_desc) +
 	       l->nr_progs * sizeof(struct bpf_prog_desc);
 	ctx = calloc(1, size);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "packets.h"
@@ -136,14 +137,12 @@ const struct packet *packet_preset(const char *name)
 const char *packet_preset_names(void)
 {
 	static char names[64];
-	size_t i;
+	size_t i, len;
 
 	if (names[0])
 		return names;
-	for (i = 0; i < NR_PRESETS; i++) {
-		if (i)
-			strcat(names, ", ");
-		strcat(names, presets[i].name);
-	}
+	for (i = 0, len = 0; i < NR_PRESETS && len < sizeof(names); i++)
+		len += snprintf(names + len, sizeof(names) - len, "%s%s", i ? ", " : "",
+				presets[i].name);
 	return names;
 }

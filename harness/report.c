@@ -231,7 +231,7 @@ void report_set_loader(const char *loader)
 /* Every record of a light-skeleton load says so, in a field of its own. */
 static void emit(const char *event, const struct field *fields)
 {
-	struct field with_loader[24];
+	struct field with_loader[3 + REPORT_MAX_PAIRS + 2];
 	struct record rec = { event, fields };
 	int n = 0;
 
@@ -386,10 +386,10 @@ void report_run(const char *prog, const char *type, const struct run_result *res
 	free(ctx_out);
 }
 
-void report_views(bool sent, const char *why)
+void report_views(bool sent, bool behaved, const char *why)
 {
 	const struct field fields[] = {
-		BOOL("sent", sent), BOOL("resolved", true), BOOL("behaved", true),
+		BOOL("sent", sent), BOOL("resolved", true), BOOL("behaved", behaved),
 		STR("why", why), END,
 	};
 

@@ -42,7 +42,7 @@ void report_xlated_call(const char *prog, int insn, int off, const struct ksym *
 /* From now on, every record carries "loader": @loader (NULL: none). */
 void report_set_loader(const char *loader);
 /* Which of the three views this load has, and why one is missing. */
-void report_views(bool sent, const char *why);
+void report_views(bool sent, bool behaved, const char *why);
 void report_run(const char *prog, const char *type, const struct run_result *res);
 void report_global(const char *name, unsigned long long value);
 void report_loaded_prog(unsigned int id, const char *name);

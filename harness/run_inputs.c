@@ -23,37 +23,39 @@ static int hex_digit(char c)
 	return -1;
 }
 
-/* -1 unless @hex is a whole number of bytes in hex, within the limit. */
+/*
+ * -EINVAL unless @hex is a whole number of bytes in hex, within the
+ * limit; -ENOMEM.
+ */
 static int from_hex(struct run_bytes *b, const char *hex)
 {
 	size_t n = strlen(hex), i;
 	int hi, lo;
 
 	if (!n || n % 2 || n / 2 > RUN_INPUT_MAX_LEN)
-		return -1;
+		return -EINVAL;
 	b->bytes = malloc(n / 2);
 	if (!b->bytes)
-		return -1;
+		return -ENOMEM;
 	for (i = 0; i < n / 2; i++) {
 		hi = hex_digit(hex[2 * i]);
 		lo = hex_digit(hex[2 * i + 1]);
 		if (hi < 0 || lo < 0) {
 			free(b->bytes);
 			b->bytes = NULL;
-			return -1;
+			return -EINVAL;
 		}
 		b->bytes[i] = (unsigned char)(hi << 4 | lo);
 	}
 	b->len = n / 2;
-	b->from = "hex";
 	return 0;
 }
 
+/* The bytes of the file @at names (after its '@'); -1 after saying why. */
 static int from_file(struct run_bytes *b, const char *opt, const char *at)
 {
 	FILE *f = fopen(at + 1, "rb");
-	const char *why = NULL;
-	size_t n;
+	size_t n = 0;
 
 	if (!f) {
 		fprintf(stderr, "kfcheck: %s: %s: %s\n", opt, at + 1, strerror(errno));
@@ -61,37 +63,38 @@ static int from_file(struct run_bytes *b, const char *opt, const char *at)
 	}
 	/* One byte more than allowed tells a file that is too long. */
 	b->bytes = malloc(RUN_INPUT_MAX_LEN + 1);
-	n = b->bytes ? fread(b->bytes, 1, RUN_INPUT_MAX_LEN + 1, f) : 0;
+	if (b->bytes)
+		n = fread(b->bytes, 1, RUN_INPUT_MAX_LEN + 1, f);
 	if (!b->bytes || ferror(f))
-		why = strerror(errno ? errno : EIO);
+		fprintf(stderr, "kfcheck: %s: %s: %s\n", opt, at + 1,
+			strerror(b->bytes ? EIO : ENOMEM));
 	else if (!n)
-		why = "the file is empty";
+		fprintf(stderr, "kfcheck: %s: %s: the file is empty\n", opt, at + 1);
 	else if (n > RUN_INPUT_MAX_LEN)
-		why = "longer than 65535 bytes";
+		fprintf(stderr, "kfcheck: %s: %s: longer than the %d bytes a test run takes\n",
+			opt, at + 1, RUN_INPUT_MAX_LEN);
 	fclose(f);
-	if (why) {
-		fprintf(stderr, "kfcheck: %s: %s: %s\n", opt, at + 1, why);
+	if (!b->bytes || !n || n > RUN_INPUT_MAX_LEN) {
 		free(b->bytes);
 		b->bytes = NULL;
 		return -1;
 	}
 	b->len = n;
-	b->from = at;
 	return 0;
 }
 
+/* -EINVAL if there is no preset @name; -ENOMEM. */
 static int from_preset(struct run_bytes *b, const char *name)
 {
 	const struct packet *p = packet_preset(name);
 
 	if (!p)
-		return -1;
+		return -EINVAL;
 	b->bytes = malloc(p->len);
 	if (!b->bytes)
-		return -1;
+		return -ENOMEM;
 	memcpy(b->bytes, p->bytes, p->len);
 	b->len = p->len;
-	b->from = p->name;
 	return 0;
 }
 
@@ -115,6 +118,7 @@ int run_inputs_add(struct run_inputs *ri, enum run_input_kind kind,
 	struct run_input *in;
 	struct run_bytes *b;
 	char *prog;
+	int err;
 
 	if (!eq || eq == arg || !eq[1]) {
 		fprintf(stderr, "kfcheck: %s wants PROG=@FILE, PROG=HEX%s, not '%s'\n",
@@ -137,11 +141,14 @@ int run_inputs_add(struct run_inputs *ri, enum run_input_kind kind,
 	}
 	if (eq[1] == '@')
 		return from_file(b, opt, eq + 1);
-	if (kind == RUN_INPUT_DATA && !from_preset(b, eq + 1))
+	err = kind == RUN_INPUT_DATA ? from_preset(b, eq + 1) : -EINVAL;
+	if (err == -EINVAL)
+		err = from_hex(b, eq + 1);
+	if (!err)
 		return 0;
-	if (!from_hex(b, eq + 1))
-		return 0;
-	if (kind == RUN_INPUT_DATA)
+	if (err == -ENOMEM)
+		fprintf(stderr, "kfcheck: %s %s: %s\n", opt, in->prog, strerror(ENOMEM));
+	else if (kind == RUN_INPUT_DATA)
 		fprintf(stderr, "kfcheck: --data %s: '%s' is neither @FILE, a preset (%s) nor hex bytes\n",
 			in->prog, eq + 1, packet_preset_names());
 	else

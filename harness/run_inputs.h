@@ -7,7 +7,6 @@
 #ifndef KFCHECK_RUN_INPUTS_H
 #define KFCHECK_RUN_INPUTS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include <bpf/libbpf.h>
@@ -24,7 +23,6 @@ enum run_input_kind {
 struct run_bytes {
 	unsigned char *bytes;	/* NULL: none given, the default applies */
 	size_t len;
-	const char *from;	/* "hex", "@FILE" or the preset's name */
 };
 
 struct run_input {

@@ -11,5 +11,6 @@ setup() {
 	assert_success
 	assert_results destructive 31 "${ALL_TYPES[@]}"
 	assert_views_agree
+	assert_calls modkfunc_destructive_noop modkfunc 5
 	assert_calls_of modkfunc_destructive_noop 5
 }

@@ -51,6 +51,20 @@ min_max() {
 	echo "$min $max"
 }
 
+# assert_own_modules: each kfunc call in $output resolved in the module
+# its kfunc is named for: modkfunc_gen_NNN_id in modkfunc_gen_NNN.
+assert_own_modules() {
+	local line name IFS=$'\n'
+	scan print kfunc_call
+	[ "$SCAN_N" -gt 0 ] || fail "no kfunc_call records" || return
+	for line in $SCAN_OUT; do
+		field_value "$line" resolved || return
+		name=$FIELD
+		field_value "$line" resolved_module || return
+		[ "$name" = "${FIELD}_id" ] || fail "$name resolved in $FIELD: $line" || return
+	done
+}
+
 # assert_offs N FIRST LAST: the kfunc calls in $output use N distinct
 # fd_array slots, from FIRST to LAST.
 assert_offs() {
@@ -110,6 +124,7 @@ assert_offs() {
 	assert_success
 	assert_views_agree
 	assert_offs 256 1 256
+	assert_own_modules
 	assert_equal "$(values run retval)" 32640
 	assert_no_leak
 }
@@ -129,6 +144,7 @@ assert_offs() {
 	lskel modules_256
 	assert_success
 	assert_offs 256 64 319
+	assert_own_modules
 	assert_equal "$(distinct kfunc_call resolved_module)" 256
 	assert_equal "$(values run retval)" 32640
 	assert_no_leak

@@ -68,6 +68,13 @@ assert_lskel_records() {
 	assert_no_leak
 }
 
+@test "a loader that found one kfunc of a program before failing on a missing one leaves no BTF fd open" {
+	kfcheck run --loader lskel "$BPF_OBJS/negative_unresolved.bpf.o" present_then_missing
+	assert_failure 1
+	assert_equal "${#stderr_lines[@]} ${stderr_lines[0]}" "1 kfcheck: $BPF_OBJS/negative_unresolved.bpf.o: the light skeleton's loader failed to load the object: ENOENT (No such file or directory): a kfunc or ksym it needs is in no loaded BTF; is its module loaded?"
+	assert_no_leak
+}
+
 @test "run inputs reach programs the light skeleton loaded: a context, a preset packet and their results" {
 	kfcheck run --loader lskel --ctx sum_args=280000000000000002000000000000000000000000000000 \
 		--data tcp_dport=ipv4-tcp "$BPF_OBJS/run_inputs.bpf.o" sum_args tcp_dport

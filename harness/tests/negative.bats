@@ -15,7 +15,13 @@ load refusal
 	assert_progs_unchanged
 }
 
-@test "an unprivileged user cannot load a kfunc program" {
+# What this proves is the kernel's policy, not kfunc handling: with
+# unprivileged BPF off, libbpf's first probe is refused, before any kfunc
+# or module BTF is looked at.
+@test "an unprivileged user is refused at libbpf's first probe, before any kfunc, because unprivileged BPF is off" {
+	local disabled
+	read -r disabled </proc/sys/kernel/unprivileged_bpf_disabled
+	[ "$disabled" != 0 ] || fail "unprivileged BPF is on: kernel.unprivileged_bpf_disabled is 0"
 	run_separate setpriv --reuid 65534 --regid 65534 --clear-groups \
 		"$KFCHECK" load "$BPF_OBJS/scalar.bpf.o"
 	assert_failure 1

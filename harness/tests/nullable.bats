@@ -13,6 +13,9 @@ setup() {
 	# fallback * 100 + tag
 	assert_results nullable 402 "${ALL_TYPES[@]}"
 	assert_views_agree
+	assert_calls modkfunc_obj_tag_or modkfunc 10
+	assert_calls modkfunc_obj_acquire modkfunc 5
+	assert_calls modkfunc_obj_release modkfunc 5
 	assert_calls_of modkfunc_obj_tag_or 10
 	assert_equal "$(live_objects)" 0
 }

@@ -12,6 +12,9 @@ setup() {
 	assert_success
 	assert_results object 77 "${ALL_TYPES[@]}"
 	assert_views_agree
+	assert_calls modkfunc_obj_acquire modkfunc 5
+	assert_calls modkfunc_obj_tag modkfunc 5
+	assert_calls modkfunc_obj_release modkfunc 5
 }
 
 @test "every object a program acquires is released, so modkfunc's live count returns to zero" {

@@ -11,5 +11,6 @@ setup() {
 	assert_success
 	assert_results packet 41 tc xdp
 	assert_views_agree
+	assert_calls modkfunc_pkt_tag modkfunc 2
 	assert_calls_of modkfunc_pkt_tag 2
 }
