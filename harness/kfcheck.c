@@ -430,11 +430,6 @@ static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs,
 	return f.failed;
 }
 
-static void report_lskel_call(int insn, int off, const struct ksym *target, void *prog)
-{
-	report_xlated_call(prog, insn, off, target);
-}
-
 /*
  * load and run as a light skeleton: the resolved and behaved views, every
  * record marked with the loader. 0 when everything loaded and ran.
@@ -452,7 +447,7 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 	bpf_object__for_each_program(prog, obj) {
 		i++;
 		if (l.prog_fds[i] >= 0 &&
-		    resolve_calls(l.prog_fds[i], report_lskel_call, (void *)bpf_program__name(prog)) < 0)
+		    resolve_calls(l.prog_fds[i], report_xlated_call, (void *)bpf_program__name(prog)) < 0)
 			ret = 1;
 	}
 	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs, l.prog_fds, l.map_fds))

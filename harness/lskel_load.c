@@ -25,12 +25,6 @@
 
 static char log_buf[1 << 20];
 
-static void report_call(int insn, int off, const struct ksym *target, void *ctx)
-{
-	(void)ctx;
-	report_xlated_call("limit", insn, off, target);
-}
-
 static int run(int fd)
 {
 	LIBBPF_OPTS(bpf_test_run_opts, opts);
@@ -68,7 +62,7 @@ int main(void)
 		SKEL_FN(destroy)(skel);
 		return 1;
 	}
-	ret = resolve_calls(skel->progs.limit.prog_fd, report_call, NULL) < 0;
+	ret = resolve_calls(skel->progs.limit.prog_fd, report_xlated_call, "limit") < 0;
 	ret |= run(skel->progs.limit.prog_fd);
 	SKEL_FN(destroy)(skel);
 	kallsyms_free();

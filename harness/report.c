@@ -312,7 +312,7 @@ void report_refs(const struct load_record *rec)
 		report_ref(rec->name, &rec->ksyms[i], false);
 }
 
-void report_xlated_call(const char *prog, int insn, int off, const struct ksym *target)
+void report_xlated_call(int insn, int off, const struct ksym *target, void *prog)
 {
 	char at[2 * NAME_MAX_LEN + 4];
 	const struct field fields[] = {

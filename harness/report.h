@@ -36,9 +36,10 @@ void report_refs(const struct load_record *rec);
 void report_load(const struct load_record *rec);
 /*
  * A kfunc call seen only in the xlated program, as a light skeleton
- * leaves it: no sent view, so none is reported.
+ * leaves it: no sent view, so none is reported. Shaped as resolve_calls()
+ * wants its callback, with the program's name as the context.
  */
-void report_xlated_call(const char *prog, int insn, int off, const struct ksym *target);
+void report_xlated_call(int insn, int off, const struct ksym *target, void *prog);
 /* From now on, every record carries "loader": @loader (NULL: none). */
 void report_set_loader(const char *loader);
 /* Which of the three views this load has, and why one is missing. */
