@@ -39,13 +39,15 @@ SHELL := bash
 
 B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
-MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h)
+MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/twin/Kbuild \
+	$(wildcard module/twin/*.c)
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := bench_calls destructive many_calls mem multi_module multi_module_reverse \
-	nullable object packet percpu_ksym probes run_inputs scalar sleepable subprog typeless_ksym \
-	weak_missing weak_present negative negative_non_gpl negative_unresolved
+BPF_PROGS := bench_calls destructive ksym_variants many_calls mem multi_module \
+	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
+	scalar sleepable subprog typeless_ksym weak_missing weak_present \
+	negative negative_non_gpl negative_proto negative_unresolved
 BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 
 # The capture, the views and the report: one library that kfcheck,
@@ -53,7 +55,7 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
 HARNESS_LIB_SRCS := btfinfo.c capture.c fd_leaks.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
-	lskel_runtime.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
+	lskel_runtime.c lskel_written.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
 	testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
@@ -80,8 +82,8 @@ all: modules bpf harness tests limits bench-tools
 
 # Kbuild builds in the directory it is given, so it is given a copy.
 KMOD_FILES := $(addprefix $(KMOD)/,Kbuild $(MODULE_SRCS))
-$(KMOD_FILES): $(KMOD)/%: % | $(KMOD)/module/
-	$(Q)cp $< $@
+$(KMOD_FILES): $(KMOD)/%: %
+	$(Q)mkdir -p $(@D) && cp $< $@
 
 # Kbuild's own word for a missing KDIR is a bare "No such file or directory".
 kdir:

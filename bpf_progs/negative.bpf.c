@@ -115,4 +115,29 @@ int weak_reachable(void *ctx)
 	return modkfunc_missing(reject_value);
 }
 
+/*
+ * A typed ksym is typed from the module's BTF: the verifier checks each
+ * access against struct modkfunc_pcpu_stats, and a program may only read.
+ */
+SEC("syscall")
+__description("a write through a typed ksym is refused: the program may only read it")
+__rejected("typed_ksym_write")
+int typed_ksym_write(void *ctx)
+{
+	struct modkfunc_pcpu_stats *stats = (void *)bpf_this_cpu_ptr(&modkfunc_pcpu_stats);
+
+	stats->calls = reject_value;
+	return 0;
+}
+
+SEC("syscall")
+__description("a read past the end of a typed ksym's struct is refused")
+__rejected("typed_ksym_overread")
+int typed_ksym_overread(void *ctx)
+{
+	const __u64 *words = (const void *)bpf_this_cpu_ptr(&modkfunc_pcpu_stats);
+
+	return words[sizeof(struct modkfunc_pcpu_stats) / sizeof(__u64)];
+}
+
 char LICENSE[] SEC("license") = "GPL";

@@ -26,6 +26,7 @@
 #include "kallsyms.h"
 #include "log.h"
 #include "lskel_runtime.h"
+#include "lskel_written.h"
 #include "object.h"
 #include "prog_tags.h"
 #include "reload.h"
@@ -441,12 +442,15 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 	int i = -1, ret = 0;
 
 	report_views(false, c->cmd == CMD_RUN,
-		     "the loader program makes each BPF_PROG_LOAD inside the kernel, where no fd_array can be seen");
+		     "the loader program makes each BPF_PROG_LOAD inside the kernel: what it wrote is in its data (loader_call, loader_ksym, loader_slots)");
 	if (lskel_load(obj, c->path, &l))
 		return 1;
+	lskel_report_slots(&l);
 	bpf_object__for_each_program(prog, obj) {
 		i++;
-		if (l.prog_fds[i] >= 0 &&
+		if (l.prog_fds[i] < 0)
+			continue;
+		if (lskel_report_written(&l, prog) ||
 		    resolve_calls(l.prog_fds[i], report_xlated_call, (void *)bpf_program__name(prog)) < 0)
 			ret = 1;
 	}

@@ -109,11 +109,12 @@ static void take_fds(struct bpf_object *obj, const struct bpf_loader_ctx *ctx,
 
 /*
  * One run of the loader, from its data as generated: 0, or a negative
- * errno and in @step what failed.
+ * errno and in @step what failed. @after gets the data the loader left.
  */
 static int load_once(const struct gen_loader_opts *gen, struct bpf_loader_ctx *ctx,
-		     const char **step)
+		     void *after, const char **step)
 {
+	__u32 zero = 0;
 	int map_fd, prog_fd, err;
 
 	*step = "to store its data";
@@ -128,6 +129,8 @@ static int load_once(const struct gen_loader_opts *gen, struct bpf_loader_ctx *c
 	}
 	*step = "to load the object";
 	err = run_loader(prog_fd, ctx);
+	if (!err && bpf_map_lookup_elem(map_fd, &zero, after))
+		err = -errno;
 	close(prog_fd);
 	close(map_fd);
 	return err;
@@ -139,13 +142,13 @@ static int load_once(const struct gen_loader_opts *gen, struct bpf_loader_ctx *c
  * the program's earlier kfuncs: those are left in this process.
  */
 static int load_once_clean(const struct gen_loader_opts *gen, struct bpf_loader_ctx *ctx,
-			   const char **step)
+			   void *after, const char **step)
 {
 	struct bpf_fd_set before;
 	int err;
 
 	bpf_fds_snapshot(&before);
-	err = load_once(gen, ctx, step);
+	err = load_once(gen, ctx, after, step);
 	if (err)
 		bpf_fds_close_new(&before);
 	return err;
@@ -157,7 +160,7 @@ static int load_once_clean(const struct gen_loader_opts *gen, struct bpf_loader_
  * and ENOSPC for a large program.
  */
 static int generate_and_run(struct bpf_object *obj, const char *path,
-			    struct bpf_loader_ctx *ctx)
+			    struct bpf_loader_ctx *ctx, struct lskel *l)
 {
 	LIBBPF_OPTS(gen_loader_opts, gen);
 	const char *step, *again;
@@ -173,7 +176,14 @@ static int generate_and_run(struct bpf_object *obj, const char *path,
 	/* With a generator set, this writes the loader instead of loading. */
 	if (object_load(obj, path))
 		return -1;
-	err = load_once_clean(&gen, ctx, &step);
+	l->data = gen.data;
+	l->data_sz = gen.data_sz;
+	l->data_after = malloc(gen.data_sz);
+	if (!l->data_after) {
+		fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(ENOMEM));
+		return -1;
+	}
+	err = load_once_clean(&gen, ctx, l->data_after, &step);
 	if (!err)
 		return 0;
 	log = calloc(1, LOG_SIZE);
@@ -182,7 +192,7 @@ static int generate_and_run(struct bpf_object *obj, const char *path,
 		ctx->log_size = LOG_SIZE;
 		ctx->log_buf = (__u64)(unsigned long)log;
 		/* Deterministic, unless the kernel changed in between. */
-		if (!load_once_clean(&gen, ctx, &again)) {
+		if (!load_once_clean(&gen, ctx, l->data_after, &again)) {
 			free(log);
 			return 0;
 		}
@@ -211,7 +221,7 @@ int lskel_load(struct bpf_object *obj, const char *path, struct lskel *l)
 		return -1;
 	}
 	ctx->sz = size;
-	if (generate_and_run(obj, path, ctx)) {
+	if (generate_and_run(obj, path, ctx, l)) {
 		free(ctx);
 		lskel_close(l);
 		return -1;
@@ -233,5 +243,6 @@ void lskel_close(struct lskel *l)
 			close(l->prog_fds[i]);
 	free(l->map_fds);
 	free(l->prog_fds);
+	free(l->data_after);
 	memset(l, 0, sizeof(*l));
 }

@@ -16,6 +16,14 @@ struct lskel {
 	int nr_maps, nr_progs;
 	int *map_fds;		/* by map, in the object's order */
 	int *prog_fds;		/* by program; -1 for one not loaded */
+	/*
+	 * The loader's data as generated, and as the loader left it: the
+	 * kfunc slots it filled and the instructions it patched before each
+	 * load it made (see lskel_written.h).
+	 */
+	const void *data;
+	void *data_after;
+	size_t data_sz;
 };
 
 /*

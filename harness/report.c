@@ -66,6 +66,9 @@ static const struct layout {
 	{ "reject", "reject {prog} by {by}: {errname}: {message}", false },
 	{ "program", "program {prog} ({type}, {section}){*}", false },
 	{ "views", "views: sent {sent}, resolved {resolved}, behaved {behaved}: {why}", false },
+	{ "loader_call", "loader wrote {prog} insn {insn}: kfunc call off {off} imm {imm}", false },
+	{ "loader_ksym", "loader wrote {prog} insn {insn}: ksym btf_id {btf_id} imm {imm} btf_fd {btf_fd}", false },
+	{ "loader_slots", "loader's fd_array: maps in slots {map_slots}; kfunc BTFs in {kfunc_slots}", false },
 };
 
 /* The header is a kfunc_call row of titles, so the two line up. */
@@ -394,6 +397,34 @@ void report_views(bool sent, bool behaved, const char *why)
 	};
 
 	emit("views", fields);
+}
+
+void report_loader_call(const char *prog, int insn, int off, int imm)
+{
+	const struct field fields[] = {
+		STR("prog", prog), INT("insn", insn), INT("off", off), INT("imm", imm), END,
+	};
+
+	emit("loader_call", fields);
+}
+
+void report_loader_ksym(const char *prog, int insn, bool btf_id, int imm, int btf_fd)
+{
+	const struct field fields[] = {
+		STR("prog", prog), INT("insn", insn), BOOL("btf_id", btf_id),
+		INT("imm", imm), INT("btf_fd", btf_fd), END,
+	};
+
+	emit("loader_ksym", fields);
+}
+
+void report_loader_slots(const char *map_slots, const char *kfunc_slots)
+{
+	const struct field fields[] = {
+		STR("map_slots", map_slots), STR("kfunc_slots", kfunc_slots), END,
+	};
+
+	emit("loader_slots", fields);
 }
 
 void report_loaded_prog(unsigned int id, const char *name)

@@ -11,6 +11,10 @@
  *   expect             the refusal a program declares, before it is loaded
  *   program            one program of an object, and its kfcheck tags
  *   views              which views a load has (a light skeleton: no sent one)
+ *   loader_call, loader_ksym   a light skeleton's kfunc call or typed ksym
+ *                      load, as its loader patched it: off, imm, and for a
+ *                      ksym whether it is still a BTF id load and its fd
+ *   loader_slots       the light skeleton's fd_array slots holding an fd
  */
 #ifndef KFCHECK_REPORT_H
 #define KFCHECK_REPORT_H
@@ -44,6 +48,9 @@ void report_xlated_call(int insn, int off, const struct ksym *target, void *prog
 void report_set_loader(const char *loader);
 /* Which of the three views this load has, and why one is missing. */
 void report_views(bool sent, bool behaved, const char *why);
+void report_loader_call(const char *prog, int insn, int off, int imm);
+void report_loader_ksym(const char *prog, int insn, bool btf_id, int imm, int btf_fd);
+void report_loader_slots(const char *map_slots, const char *kfunc_slots);
 void report_run(const char *prog, const char *type, const struct run_result *res);
 void report_global(const char *name, unsigned long long value);
 void report_loaded_prog(unsigned int id, const char *name);

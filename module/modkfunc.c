@@ -23,6 +23,7 @@
 #define MODKFUNC_COMMON_KFUNCS(X)					\
 	X(modkfunc_scalar_add, 0)					\
 	X(modkfunc_whoami, 0)						\
+	X(modkfunc_same_name, 0)					\
 	X(modkfunc_mem_sum, 0)						\
 	X(modkfunc_const_scale, 0)					\
 	X(modkfunc_obj_acquire, KF_ACQUIRE | KF_RET_NULL)		\
@@ -98,6 +99,24 @@ __bpf_kfunc u64 modkfunc_whoami(u64 cookie)
 	u64 id = (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
 
 	return mkf_account(MKF_modkfunc_whoami, id);
+}
+
+/**
+ * modkfunc_same_name() - a kfunc name that modkfunc_twin exports too
+ * @cookie: echoed back, so a call site can be told from another
+ *
+ * Verifier: a scalar argument. With modkfunc_twin loaded, two module BTFs
+ * have a kfunc of this name and prototype, and the name alone does not say
+ * which module a call reaches: libbpf, and the kernel's lookup for a light
+ * skeleton, take the module BTF with the lowest id, the one loaded first.
+ *
+ * Return: as modkfunc_whoami().
+ */
+__bpf_kfunc u64 modkfunc_same_name(u64 cookie)
+{
+	u64 id = (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
+
+	return mkf_account(MKF_modkfunc_same_name, id);
 }
 
 /**

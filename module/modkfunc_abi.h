@@ -18,6 +18,8 @@
 #define MODKFUNC_IDENTITY 0x6d6f646b
 /* "peer": the high half of what modkfunc_peer_whoami() returns. */
 #define MODKFUNC_PEER_IDENTITY 0x70656572
+/* "twin": the high half of what modkfunc_twin's modkfunc_same_name() returns. */
+#define MODKFUNC_TWIN_IDENTITY 0x7477696e
 
 #if defined(__KERNEL__) || defined(__bpf__)
 
@@ -91,6 +93,9 @@ __u64 modkfunc_pkt_tag(__u64 value) __ksym __modkfunc_bpf_weak;
 
 /* modkfunc_peer: same signature as modkfunc_whoami(), other module. */
 __u64 modkfunc_peer_whoami(__u64 cookie) __ksym;
+
+/* modkfunc and modkfunc_twin: one name, one prototype, two kfuncs. */
+__u64 modkfunc_same_name(__u64 cookie) __ksym;
 
 /*
  * modkfunc's variables for the ksym tests. The two sides see them

@@ -130,6 +130,15 @@ same_under_both() {
 	same_under_both percpu_ksym --set percpu_a=100 --set percpu_b=5
 }
 
+@test "a typed vmlinux ksym and a missing weak one read the same under the light skeleton" {
+	same_under_both ksym_variants
+}
+
+@test "a kfunc name two modules export, and calls of one module per program, behave the same under the light skeleton" {
+	require_module modkfunc_peer
+	same_under_both name_lookup
+}
+
 @test "a typeless ksym reads the same under the light skeleton" {
 	same_under_both typeless_ksym
 }

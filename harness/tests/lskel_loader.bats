@@ -2,8 +2,10 @@
 # shellcheck disable=SC2154 # bats sets output, stderr and status
 # kfcheck --loader lskel: the object loaded as a light skeleton, by the
 # loader program libbpf's gen_loader makes of it at run time. There is no
-# sent view; the resolved view keeps the off each call was given, and
-# gen_loader's fd_array slots are its own: from 64, one per distinct kfunc.
+# sent view: what stands in for it is what the loader wrote into its data
+# (loader_call, loader_ksym, loader_slots). The resolved view keeps the off
+# each call was given, and gen_loader's fd_array slots are its own: maps
+# in 0..63, kfunc BTFs from 64, one slot per distinct kfunc.
 
 setup() {
 	load helpers
@@ -45,9 +47,45 @@ assert_lskel_records() {
 	done
 	# libbpf gives modkfunc's two kfuncs one slot; gen_loader one each.
 	assert_equal "$(distinct kfunc_call off resolved_module!=vmlinux)" 3
+	# What the loader wrote is what the kernel kept.
+	assert_equal "$(values loader_call off | sort -n | xargs)" "$(values kfunc_call off | sort -n | xargs)"
 	assert_global mm_modkfunc $((MODKFUNC_IDENTITY << 32 | 0x4242))
 	assert_global mm_peer $((MODKFUNC_PEER_IDENTITY << 32 | 0x4242))
 	assert_global mm_vmlinux "$VMLINUX_PAIR_VALUE"
+	assert_no_leak
+}
+
+@test "the light skeleton's loader fills map slots from 0 and module BTF slots from 64, and stores no fd for a vmlinux kfunc's slot" {
+	require_module modkfunc_peer
+	kfcheck run --loader lskel --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
+	assert_success
+	assert_count 1 loader_slots
+	# The program's maps: .data (mm_cookie) and .bss.
+	assert_count 1 loader_slots map_slots="0 1"
+	# The two vmlinux kfuncs come first in the program and take slots 64
+	# and 65, which keep no fd: their calls have off 0.
+	assert_count 1 loader_slots kfunc_slots="66 67 68"
+	assert_equal "$(values kfunc_call off resolved_module!=vmlinux | sort -nu | xargs)" "66 67 68"
+	assert_global mm_peer $((MODKFUNC_PEER_IDENTITY << 32 | 0x4242))
+	assert_no_leak
+}
+
+@test "under the light skeleton, a typed vmlinux ksym is written with BTF fd 0 and a missing weak one as a plain load of 0" {
+	kfcheck run --loader lskel "$BPF_OBJS/ksym_variants.bpf.o"
+	assert_success
+	assert_count 1 loader_ksym prog=vmlinux_percpu btf_id=true btf_fd=0
+	assert_count 1 loader_ksym prog=weak_var btf_id=false imm=0 btf_fd=0
+	assert_global ksym_rq_cpu "$(global ksym_this_cpu)"
+	assert_global ksym_weak_addr 0
+	assert_no_leak
+}
+
+@test "under the light skeleton, modkfunc's typed per-CPU ksym is written with a module BTF fd and reads this CPU's calls" {
+	kfcheck run --loader lskel --set percpu_a=100 --set percpu_b=5 "$BPF_OBJS/percpu_ksym.bpf.o"
+	assert_success
+	assert_count 1 loader_ksym btf_id=true btf_fd!=0
+	assert_global percpu_calls_delta 1
+	assert_global percpu_last_value 105
 	assert_no_leak
 }
 
@@ -55,6 +93,8 @@ assert_lskel_records() {
 	kfcheck run --loader lskel --set many_seed=5000 "$BPF_OBJS/many_calls.bpf.o"
 	assert_success
 	assert_equal "$(count kfunc_call resolved=modkfunc_scalar_add) $(distinct kfunc_call off)" "257 1"
+	assert_equal "$(count loader_call) $(distinct loader_call off)" "257 1"
+	assert_count 1 loader_slots kfunc_slots="$(values kfunc_call off | head -1)"
 	(($(values kfunc_call off | head -1) >= 64)) || fail "the slot is below 64: $output"
 	assert_global many_res 5257
 	assert_calls_of modkfunc_scalar_add 257

@@ -30,3 +30,15 @@ setup() {
 	*) fail "cannot tell whether libbpf marks an unresolved weak kfunc call" ;;
 	esac
 }
+
+# libbpf 1.2 and later send the dead call as a helper call; a light
+# skeleton's loader keeps it a kfunc call, which it writes when the lookup
+# fails: no BTF id, no slot.
+@test "a light skeleton's loader writes a weak kfunc no module has as a call with imm 0 and off 0, and the program loads" {
+	kfcheck run --loader lskel "$BPF_OBJS/weak_missing.bpf.o"
+	assert_success
+	assert_count 1 loader_call
+	assert_count 1 loader_call imm=0 off=0
+	assert_count 1 loader_slots kfunc_slots=
+	assert_global weak_missing_res 99
+}
