@@ -39,8 +39,8 @@ SHELL := bash
 
 B := $(abspath $(BUILD))
 KMOD := $(B)/kmod
-MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/twin/Kbuild \
-	$(wildcard module/twin/*.c)
+MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbuild \
+	$(wildcard module/extra/*.c)
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).

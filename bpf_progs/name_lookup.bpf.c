@@ -2,7 +2,8 @@
 /*
  * Which BTF a kfunc name is looked up in, and whose its fd_array slot is.
  * same_name calls a kfunc that modkfunc exports, and modkfunc_twin too
- * when it is loaded (name_lookup.bats).
+ * when it is loaded; vmlinux_name a vmlinux kfunc whose name
+ * modkfunc_shadow exports too (name_lookup.bats).
  * calls_peer and calls_modkfunc each call one module. libbpf's slots
  * belong to the object, so one of them calls off 2 though it has a single
  * module; a light skeleton's belong to the program, so both call off 64.
@@ -12,12 +13,19 @@
 #include "modkfunc.bpf.h"
 
 __u64 nl_cookie = 0x5151;
-__u64 nl_same, nl_peer, nl_modkfunc;
+__u64 nl_same, nl_peer, nl_modkfunc, nl_vmlinux;
 
 SEC("syscall")
 int same_name(void *ctx)
 {
 	nl_same = modkfunc_same_name(nl_cookie);
+	return 0;
+}
+
+SEC("syscall")
+int vmlinux_name(void *ctx)
+{
+	nl_vmlinux = vmlinux_pair();
 	return 0;
 }
 

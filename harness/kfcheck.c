@@ -450,6 +450,10 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 		i++;
 		if (l.prog_fds[i] < 0)
 			continue;
+		if (!lskel_fd_holds(l.prog_fds[i], bpf_program__name(prog))) {
+			ret = 1;
+			continue;
+		}
 		if (lskel_report_written(&l, prog) ||
 		    resolve_calls(l.prog_fds[i], report_xlated_call, (void *)bpf_program__name(prog)) < 0)
 			ret = 1;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <bpf/bpf.h>
 
 #include "insn.h"
 #include "lskel_written.h"
@@ -26,6 +29,24 @@ static const char *filled(const int *slots, int from, int to, char *buf, size_t 
 		if (slots[i])
 			n += snprintf(buf + n, len - n, "%s%d", n ? " " : "", i);
 	return buf;
+}
+
+/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a program's name. */
+bool lskel_fd_holds(int fd, const char *name)
+{
+	struct bpf_prog_info info = {};
+	__u32 len = sizeof(info);
+	const char *why;
+
+	if (bpf_obj_get_info_by_fd(fd, &info, &len))
+		why = strerrorname_np(errno) ?: "?";
+	else if (strncmp(info.name, name, sizeof(info.name) - 1))
+		why = info.name;
+	else
+		return true;
+	fprintf(stderr, "kfcheck: %s: the light skeleton's loader handed back fd %d, which does not hold the program: %s\n",
+		name, fd, why);
+	return false;
 }
 
 void lskel_report_slots(const struct lskel *l)

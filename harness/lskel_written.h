@@ -9,10 +9,19 @@
 #ifndef KFCHECK_LSKEL_WRITTEN_H
 #define KFCHECK_LSKEL_WRITTEN_H
 
+#include <stdbool.h>
+
 #include <bpf/libbpf.h>
 
 #include "lskel_runtime.h"
 
+/*
+ * Whether @fd, which the loader handed back for program @name, still holds
+ * it; if not, after one line. A loader can close an fd it made: libbpf's
+ * gen_loader before 1.5 closes whatever fd a vmlinux kfunc's slot still
+ * names from an earlier program, which can be a later program's own.
+ */
+bool lskel_fd_holds(int fd, const char *name);
 /* One loader_slots record: the map and kfunc BTF slots holding an fd. */
 void lskel_report_slots(const struct lskel *l);
 /*

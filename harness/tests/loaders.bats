@@ -51,17 +51,19 @@ behaviour() {
 }
 
 # same_under_both OBJECT ARGS...: kfcheck run ARGS OBJECT under each
-# loader behaves alike, runs something, and leaves nothing behind.
+# loader behaves alike, runs something, and leaves nothing behind. With
+# PROGS set, only the programs it names run.
 same_under_both() {
-	local obj=$BPF_OBJS/$1.bpf.o libbpf
+	local obj=$BPF_OBJS/$1.bpf.o libbpf progs
 	shift
+	read -ra progs <<<"${PROGS:-}"
 	reset_counters
-	kfcheck run "$@" "$obj"
+	kfcheck run "$@" "$obj" "${progs[@]}"
 	assert_success || return
 	behaviour
 	libbpf=$BEHAVED
 	reset_counters
-	kfcheck run --loader lskel "$@" "$obj"
+	kfcheck run --loader lskel "$@" "$obj" "${progs[@]}"
 	assert_success || return
 	assert_count 1 views sent=false || return
 	behaviour
@@ -136,7 +138,9 @@ same_under_both() {
 
 @test "a kfunc name two modules export, and calls of one module per program, behave the same under the light skeleton" {
 	require_module modkfunc_peer
-	same_under_both name_lookup
+	# vmlinux_name after same_name meets a light-skeleton bug of libbpf
+	# before 1.5 (lskel_loader.bats); name_lookup.bats runs it alone.
+	PROGS="same_name calls_peer calls_modkfunc" same_under_both name_lookup
 }
 
 @test "a typeless ksym reads the same under the light skeleton" {

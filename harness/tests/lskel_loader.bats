@@ -89,6 +89,33 @@ assert_lskel_records() {
 	assert_no_leak
 }
 
+# gen_loader's kfunc slots are the program's: each program's start at 64
+# again. Before libbpf 1.5 a vmlinux kfunc's slot was not written, so it
+# kept the BTF fd an earlier program's module kfunc had put there, which
+# the loader had closed; closing it again after the next load closes that
+# program's own fd, which the kernel gave the same number.
+@test "a light skeleton loads a vmlinux kfunc's program after a module kfunc's with its fd intact from libbpf 1.5, and loses that fd before" {
+	local fixed=0
+	has lskel_vmlinux_slot_zeroed || fixed=$?
+	kfcheck run --loader lskel "$BPF_OBJS/name_lookup.bpf.o" same_name vmlinux_name
+	case $fixed in
+	0)
+		assert_success
+		assert_count 1 run prog=vmlinux_name ok=true
+		assert_global nl_vmlinux "$VMLINUX_PAIR_VALUE"
+		;;
+	1)
+		assert_failure 1
+		[[ $stderr == *"kfcheck: vmlinux_name: the light skeleton's loader handed back fd "*", which does not hold the program"* ]] ||
+			fail "no word of the lost fd: $stderr"
+		assert_count 1 run prog=vmlinux_name ok=false
+		;;
+	*) fail "cannot tell which libbpf this is" ;;
+	esac
+	assert_count 1 run prog=same_name ok=true
+	assert_no_leak
+}
+
 @test "under the light skeleton, 257 calls to one kfunc reuse the first call's slot" {
 	kfcheck run --loader lskel --set many_seed=5000 "$BPF_OBJS/many_calls.bpf.o"
 	assert_success

@@ -3,19 +3,26 @@
 # Which BTF a kfunc name is found in, and whose its fd_array slot is. A
 # prototype that does not match is a negative program (extern_incompatible).
 
-# modkfunc_twin exports modkfunc_same_name, as modkfunc does. It is loaded
-# here alone, after modkfunc, and its outcome kept for the tests: kernels
-# that keep kfunc names unique across modules refuse it.
+# modkfunc_twin exports modkfunc_same_name, as modkfunc does, and
+# modkfunc_shadow the names of vmlinux kfuncs. They are loaded here alone,
+# after modkfunc, and each outcome kept for the tests: kernels that keep
+# kfunc names unique may refuse them.
 setup_file() {
-	local out=$BATS_FILE_TMPDIR/twin
-	# shellcheck disable=SC2153 # MODKFUNC_BUILD is the suite's
-	insmod "$MODKFUNC_BUILD/kmod/module/twin/modkfunc_twin.ko" 2>"$out.err" && : >"$out.loaded"
-	# The kernel's reason, if any, is the last line it logged.
-	dmesg | tail -n 5 >"$out.dmesg"
+	local mod out
+	for mod in modkfunc_twin modkfunc_shadow; do
+		out=$BATS_FILE_TMPDIR/$mod
+		# shellcheck disable=SC2153 # MODKFUNC_BUILD is the suite's
+		insmod "$MODKFUNC_BUILD/kmod/module/extra/$mod.ko" 2>"$out.err" && : >"$out.loaded"
+		# The kernel's reason, if any, is among the last lines it logged.
+		dmesg | tail -n 5 >"$out.dmesg"
+	done
 }
 
 teardown_file() {
-	[ ! -d /sys/module/modkfunc_twin ] || rmmod modkfunc_twin
+	local mod
+	for mod in modkfunc_twin modkfunc_shadow; do
+		[ ! -d "/sys/module/$mod" ] || rmmod "$mod"
+	done
 }
 
 setup() {
@@ -24,13 +31,32 @@ setup() {
 	leak_baseline
 }
 
-# twin_loaded: modkfunc_twin is loaded; else the test is skipped, saying
-# why, when the message table says this kernel refuses it.
-twin_loaded() {
-	[ -e "$BATS_FILE_TMPDIR/twin.loaded" ] && return
-	message kfunc_name_taken
-	[ "$MSG_BY" = kernel ] || fail "modkfunc_twin did not load: $(cat "$BATS_FILE_TMPDIR/twin.err")" || return
-	skip "this kernel refuses a second module exporting a kfunc name another module exports"
+# loaded MODULE FEATURE: MODULE is loaded; else the test is skipped, saying
+# why, when the message table says this kernel refuses it (FEATURE).
+loaded() {
+	[ -e "$BATS_FILE_TMPDIR/$1.loaded" ] && return
+	message "$2"
+	[ "$MSG_BY" = kernel ] || fail "$1 did not load: $(cat "$BATS_FILE_TMPDIR/$1.err")" || return
+	skip "this kernel refuses $1: $2"
+}
+
+# assert_loaded_as_told MODULE FEATURE: MODULE loaded where the message
+# table says no one refuses FEATURE, and was refused with the kernel's
+# message where it says the kernel does.
+assert_loaded_as_told() {
+	local out=$BATS_FILE_TMPDIR/$1
+	message "$2"
+	case $MSG_BY in
+	none)
+		[ -e "$out.loaded" ] || fail "$1 did not load: $(cat "$out.err" "$out.dmesg")"
+		;;
+	kernel)
+		[ ! -e "$out.loaded" ] || fail "the kernel loaded $1" || return
+		grep -Eq -- "$MSG_TEXT" "$out.dmesg" || fail "no '$MSG_TEXT' in: $(cat "$out.dmesg")" || return
+		grep -q "Invalid parameters" "$out.err" || fail "insmod did not fail with $MSG_ERRNO: $(cat "$out.err")"
+		;;
+	*) fail "messages.tsv: $2 is refused by '$MSG_BY'" ;;
+	esac
 }
 
 # first_loaded: FIRST becomes whichever of modkfunc and modkfunc_twin has
@@ -67,21 +93,29 @@ assert_ran_in() {
 }
 
 @test "a second module exporting a kfunc name modkfunc exports loads where the kernel allows it, and is refused with the kernel's reason where not" {
-	message kfunc_name_taken
-	case $MSG_BY in
-	none)
-		[ -e "$BATS_FILE_TMPDIR/twin.loaded" ] ||
-			fail "modkfunc_twin did not load: $(cat "$BATS_FILE_TMPDIR/twin.err" "$BATS_FILE_TMPDIR/twin.dmesg")"
-		;;
-	kernel)
-		[ ! -e "$BATS_FILE_TMPDIR/twin.loaded" ] || fail "the kernel loaded modkfunc_twin"
-		grep -Eq -- "$MSG_TEXT" "$BATS_FILE_TMPDIR/twin.dmesg" ||
-			fail "no '$MSG_TEXT' in: $(cat "$BATS_FILE_TMPDIR/twin.dmesg")"
-		grep -q "Invalid parameters" "$BATS_FILE_TMPDIR/twin.err" ||
-			fail "insmod did not fail with $MSG_ERRNO: $(cat "$BATS_FILE_TMPDIR/twin.err")"
-		;;
-	*) fail "messages.tsv: kfunc_name_taken is refused by '$MSG_BY'" ;;
-	esac
+	assert_loaded_as_told modkfunc_twin kfunc_name_taken
+}
+
+@test "a module exporting vmlinux kfuncs' names loads where the kernel allows it, and is refused with the kernel's reason where not" {
+	assert_loaded_as_told modkfunc_shadow kfunc_name_in_vmlinux
+}
+
+# Both lookups, libbpf's and the kernel's for a light skeleton, search
+# vmlinux's BTF before any module's.
+@test "a kfunc name vmlinux and a module both export resolves in vmlinux, at off 0, under both loaders" {
+	loaded modkfunc_shadow kfunc_name_in_vmlinux
+	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" vmlinux_name
+	assert_success
+	assert_views_agree
+	assert_count 1 kfunc_call func="$VMLINUX_ACQUIRE" off=0 btf=vmlinux resolved_module=vmlinux
+	assert_global nl_vmlinux "$VMLINUX_PAIR_VALUE"
+	kfcheck run --loader lskel "$BPF_OBJS/name_lookup.bpf.o" vmlinux_name
+	assert_success
+	assert_count 2 loader_call off=0
+	assert_count 1 kfunc_call resolved="$VMLINUX_ACQUIRE" off=0 resolved_module=vmlinux
+	assert_global nl_vmlinux "$VMLINUX_PAIR_VALUE"
+	assert_equal "$(grep -c ' 0$' "$DEBUGFS/modkfunc_shadow/calls")" 2
+	assert_no_leak
 }
 
 # libbpf, and the kernel's lookup for a light skeleton, search the module
@@ -90,7 +124,7 @@ assert_ran_in() {
 # module first: a kernel that accepts both modules runs the other one's
 # function, which kfcheck reports as a mismatch of the two views.
 @test "a kfunc name two modules export is sent with the first-loaded module's BTF, and a kernel that accepts both runs the last-loaded module's function" {
-	twin_loaded
+	loaded modkfunc_twin kfunc_name_taken
 	first_loaded
 	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" same_name
 	assert_failure 1
@@ -102,7 +136,7 @@ assert_ran_in() {
 
 @test "a light skeleton's loader picks the same module BTF for a kfunc name two modules export, and the kernel runs the same last-loaded module's function" {
 	local imm
-	twin_loaded
+	loaded modkfunc_twin kfunc_name_taken
 	first_loaded
 	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" same_name
 	imm=$(values kfunc_call imm)
