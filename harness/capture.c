@@ -112,6 +112,7 @@ static void sent_call(struct kfunc_ref *ref, const union bpf_attr *attr)
 
 static void sent_ksym(struct kfunc_ref *ref, int btf_fd)
 {
+	ref->btf_fd = btf_fd;
 	if (btf_fd)
 		describe(ref, btf_fd);
 	else

@@ -292,6 +292,7 @@ static void report_ref(const char *prog, const struct kfunc_ref *ref, bool call)
 		INT("insn", ref->insn),
 		call ? INT("off", ref->off) : STR("kind", kind_name(ref->kind)),
 		INT("imm", ref->imm),
+		INT("btf_fd", ref->btf_fd),
 		STR("btf", ref->btf),
 		STR(call ? "func" : "name", ref->name),
 		STR("resolved", ref->resolved),

@@ -3,7 +3,9 @@
  * kfcheck's output: one record per event, written as JSON lines by
  * default, or for people with --human (kfunc_call and ksym as a table).
  * Records:
- *   kfunc_call, ksym   the sent and resolved views of one reference
+ *   kfunc_call, ksym   the sent and resolved views of one reference; btf_fd
+ *                      is the BTF fd sent: a ksym's insn[1].imm (0 for
+ *                      vmlinux), a call's fd_array[off] (-1 for off 0)
  *   load               one BPF_PROG_LOAD (reload and the preload auditor)
  *   run                a program's runs: ok, or its errno
  *   global             one global variable after the runs

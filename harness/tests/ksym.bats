@@ -12,7 +12,7 @@ setup() {
 	kfcheck load "$BPF_OBJS/percpu_ksym.bpf.o"
 	assert_success
 	assert_views_agree
-	assert_count 1 ksym kind=var name=modkfunc_pcpu_stats btf=modkfunc resolved_module=modkfunc
+	assert_count 1 ksym kind=var name=modkfunc_pcpu_stats btf=modkfunc btf_fd!=0 resolved_module=modkfunc
 }
 
 @test "reading the typed per-CPU ksym shows the kfunc call this CPU just made" {
@@ -27,7 +27,7 @@ setup() {
 	assert_success
 	assert_views_agree
 	assert_count 1 ksym
-	assert_count 1 ksym kind=var name=runqueues btf=vmlinux resolved=runqueues resolved_module=vmlinux
+	assert_count 1 ksym kind=var name=runqueues btf=vmlinux btf_fd=0 resolved=runqueues resolved_module=vmlinux
 	assert_global ksym_rq_cpu "$(global ksym_this_cpu)"
 }
 

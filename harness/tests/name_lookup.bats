@@ -31,13 +31,13 @@ setup() {
 	leak_baseline
 }
 
-# loaded MODULE FEATURE: MODULE is loaded; else the test is skipped, saying
-# why, when the message table says this kernel refuses it (FEATURE).
+# loaded MODULE FEATURE WHY: MODULE is loaded; else the test is skipped,
+# saying WHY, when the message table says this kernel refuses it (FEATURE).
 loaded() {
 	[ -e "$BATS_FILE_TMPDIR/$1.loaded" ] && return
 	message "$2"
 	[ "$MSG_BY" = kernel ] || fail "$1 did not load: $(cat "$BATS_FILE_TMPDIR/$1.err")" || return
-	skip "this kernel refuses $1: $2"
+	skip "this kernel refuses $1 ($2 in messages.tsv): $3"
 }
 
 # assert_loaded_as_told MODULE FEATURE: MODULE loaded where the message
@@ -103,7 +103,7 @@ assert_ran_in() {
 # Both lookups, libbpf's and the kernel's for a light skeleton, search
 # vmlinux's BTF before any module's.
 @test "a kfunc name vmlinux and a module both export resolves in vmlinux, at off 0, under both loaders" {
-	loaded modkfunc_shadow kfunc_name_in_vmlinux
+	loaded modkfunc_shadow kfunc_name_in_vmlinux "no module may export a vmlinux kfunc's name"
 	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" vmlinux_name
 	assert_success
 	assert_views_agree
@@ -124,7 +124,7 @@ assert_ran_in() {
 # module first: a kernel that accepts both modules runs the other one's
 # function, which kfcheck reports as a mismatch of the two views.
 @test "a kfunc name two modules export is sent with the first-loaded module's BTF, and a kernel that accepts both runs the last-loaded module's function" {
-	loaded modkfunc_twin kfunc_name_taken
+	loaded modkfunc_twin kfunc_name_taken "no two modules may export one kfunc name"
 	first_loaded
 	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" same_name
 	assert_failure 1
@@ -136,7 +136,7 @@ assert_ran_in() {
 
 @test "a light skeleton's loader picks the same module BTF for a kfunc name two modules export, and the kernel runs the same last-loaded module's function" {
 	local imm
-	loaded modkfunc_twin kfunc_name_taken
+	loaded modkfunc_twin kfunc_name_taken "no two modules may export one kfunc name"
 	first_loaded
 	kfcheck run "$BPF_OBJS/name_lookup.bpf.o" same_name
 	imm=$(values kfunc_call imm)
