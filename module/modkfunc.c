@@ -66,6 +66,12 @@ static u64 mkf_account(unsigned int idx, u64 value)
 	return value;
 }
 
+/* What the kfuncs that name their module return: "modk", then @cookie. */
+static u64 mkf_identify(u64 cookie)
+{
+	return (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
+}
+
 __bpf_kfunc_start_defs();
 
 /**
@@ -96,9 +102,7 @@ __bpf_kfunc u64 modkfunc_scalar_add(u64 a, u32 b)
  */
 __bpf_kfunc u64 modkfunc_whoami(u64 cookie)
 {
-	u64 id = (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
-
-	return mkf_account(MKF_modkfunc_whoami, id);
+	return mkf_account(MKF_modkfunc_whoami, mkf_identify(cookie));
 }
 
 /**
@@ -114,9 +118,7 @@ __bpf_kfunc u64 modkfunc_whoami(u64 cookie)
  */
 __bpf_kfunc u64 modkfunc_same_name(u64 cookie)
 {
-	u64 id = (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
-
-	return mkf_account(MKF_modkfunc_same_name, id);
+	return mkf_account(MKF_modkfunc_same_name, mkf_identify(cookie));
 }
 
 /**

@@ -11,12 +11,13 @@ require_module() {
 
 DEBUGFS=/sys/kernel/debug
 
-# calls_value KFUNC: CALLS becomes how often its module's debugfs says
-# KFUNC was called; as it said right after the run, for a run kept by
-# kfcheck_once.
+# calls_value KFUNC [MODULE]: CALLS becomes how often MODULE's debugfs
+# says KFUNC was called, by default the module KFUNC is named for; as it
+# said right after the run, for a run kept by kfcheck_once.
 calls_value() {
-	local file=$DEBUGFS/modkfunc/calls name n
-	[[ $1 == modkfunc_peer_* ]] && file=$DEBUGFS/modkfunc_peer/calls
+	local module=modkfunc file name n
+	[[ $1 == modkfunc_peer_* ]] && module=modkfunc_peer
+	file=$DEBUGFS/${2:-$module}/calls
 	[ -z "${RUN_KEPT:-}" ] || file=$RUN_KEPT/calls
 	while read -r name n; do
 		[ "$name" != "$1" ] || { CALLS=$n; return 0; }
@@ -24,9 +25,9 @@ calls_value() {
 	fail "$file has no $1"
 }
 
-# calls_of KFUNC: calls_value, printed.
+# calls_of KFUNC [MODULE]: calls_value, printed.
 calls_of() {
-	calls_value "$1" || return
+	calls_value "$@" || return
 	echo "$CALLS"
 }
 

@@ -35,7 +35,8 @@ assert_lskel_records() {
 	assert_no_leak
 }
 
-@test "under the light skeleton, vmlinux kfuncs keep off 0 and each distinct module kfunc gets its own slot from 64" {
+# One run of multi_module: what the kernel kept, and what the loader wrote.
+@test "under the light skeleton, maps fill slots from 0, vmlinux kfuncs keep off 0 and take slots that hold no fd, and each distinct module kfunc gets its own slot from 64" {
 	require_module modkfunc_peer
 	kfcheck run --loader lskel --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
 	assert_success
@@ -49,16 +50,6 @@ assert_lskel_records() {
 	assert_equal "$(distinct kfunc_call off resolved_module!=vmlinux)" 3
 	# What the loader wrote is what the kernel kept.
 	assert_equal "$(values loader_call off | sort -n | xargs)" "$(values kfunc_call off | sort -n | xargs)"
-	assert_global mm_modkfunc $((MODKFUNC_IDENTITY << 32 | 0x4242))
-	assert_global mm_peer $((MODKFUNC_PEER_IDENTITY << 32 | 0x4242))
-	assert_global mm_vmlinux "$VMLINUX_PAIR_VALUE"
-	assert_no_leak
-}
-
-@test "the light skeleton's loader fills map slots from 0 and module BTF slots from 64, and stores no fd for a vmlinux kfunc's slot" {
-	require_module modkfunc_peer
-	kfcheck run --loader lskel --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
-	assert_success
 	assert_count 1 loader_slots
 	# The program's maps: .data (mm_cookie) and .bss.
 	assert_count 1 loader_slots map_slots="0 1"
@@ -66,7 +57,9 @@ assert_lskel_records() {
 	# and 65, which keep no fd: their calls have off 0.
 	assert_count 1 loader_slots kfunc_slots="66 67 68"
 	assert_equal "$(values kfunc_call off resolved_module!=vmlinux | sort -nu | xargs)" "66 67 68"
+	assert_global mm_modkfunc $((MODKFUNC_IDENTITY << 32 | 0x4242))
 	assert_global mm_peer $((MODKFUNC_PEER_IDENTITY << 32 | 0x4242))
+	assert_global mm_vmlinux "$VMLINUX_PAIR_VALUE"
 	assert_no_leak
 }
 
@@ -121,8 +114,10 @@ assert_lskel_records() {
 	assert_success
 	assert_equal "$(count kfunc_call resolved=modkfunc_scalar_add) $(distinct kfunc_call off)" "257 1"
 	assert_equal "$(count loader_call) $(distinct loader_call off)" "257 1"
-	assert_count 1 loader_slots kfunc_slots="$(values kfunc_call off | head -1)"
-	(($(values kfunc_call off | head -1) >= 64)) || fail "the slot is below 64: $output"
+	local slot
+	slot=$(values kfunc_call off | head -1)
+	assert_count 1 loader_slots kfunc_slots="$slot"
+	((slot >= 64)) || fail "the slot is below 64: $output"
 	assert_global many_res 5257
 	assert_calls_of modkfunc_scalar_add 257
 }

@@ -76,20 +76,12 @@ identity_of() {
 	esac
 }
 
-same_name_calls() {
-	local name n
-	while read -r name n; do
-		[ "$name" != modkfunc_same_name ] || { echo "$n"; return; }
-	done <"$DEBUGFS/$1/calls"
-	echo "none"
-}
-
 # assert_ran_in MODULE OTHER: the run in $output called MODULE's
 # modkfunc_same_name, once, and OTHER's not at all.
 assert_ran_in() {
 	assert_count 1 kfunc_call resolved=modkfunc_same_name resolved_module="$1" || return
 	assert_global nl_same $(($(identity_of "$1") << 32 | 0x5151)) || return
-	assert_equal "$(same_name_calls "$1") $(same_name_calls "$2")" "1 0"
+	assert_equal "$(calls_of modkfunc_same_name "$1") $(calls_of modkfunc_same_name "$2")" "1 0"
 }
 
 @test "a second module exporting a kfunc name modkfunc exports loads where the kernel allows it, and is refused with the kernel's reason where not" {
@@ -114,7 +106,7 @@ assert_ran_in() {
 	assert_count 2 loader_call off=0
 	assert_count 1 kfunc_call resolved="$VMLINUX_ACQUIRE" off=0 resolved_module=vmlinux
 	assert_global nl_vmlinux "$VMLINUX_PAIR_VALUE"
-	assert_equal "$(grep -c ' 0$' "$DEBUGFS/modkfunc_shadow/calls")" 2
+	assert_equal "$(calls_of bpf_task_from_pid modkfunc_shadow) $(calls_of bpf_kfunc_call_test_acquire modkfunc_shadow)" "0 0"
 	assert_no_leak
 }
 
