@@ -11,7 +11,7 @@ KITS ?= $(basename $(notdir $(wildcard scripts/kits/*.kit)))
 CLANG ?= clang
 BPFTOOL ?= bpftool
 USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -MMD -MP
-USER_LDLIBS := -lbpf -ldl
+USER_LDLIBS := -lbpf -lelf -ldl
 # Kernels from 6.19 embed tagged structs as anonymous members, which
 # vmlinux.h reproduces; without -fms-extensions clang drops those fields.
 BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror \
@@ -44,17 +44,22 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbui
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := bench_calls destructive ksym_variants many_calls mem multi_module \
+BPF_PROGS := bench_calls destructive dispatcher freplace ksym_variants many_calls mem multi_module \
 	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
 	scalar sleepable subprog typeless_ksym weak_missing weak_present \
 	negative negative_non_gpl negative_proto negative_unresolved
-BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o)
+# Inputs of bpftool gen object, which linked.bats runs in the kit: the
+# linker's outcome, refusals included, is what it tests.
+BPF_LINK_INPUTS := linked_main linked_lib_modkfunc linked_lib_peer linked_weak_half \
+	linked_strong_half link_refused_dup link_refused_proto
+BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o) $(BPF_LINK_INPUTS:%=$(B)/bpf/%.bpf.o) \
+	$(B)/bpf/linked_lib_peer_only.bpf.o
 
 # The capture, the views and the report: one library that kfcheck,
 # libkfaudit.so and every loader link. syscall_hook.c is not in it: it is
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
-HARNESS_LIB_SRCS := btfinfo.c capture.c fd_leaks.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
+HARNESS_LIB_SRCS := btf_externs.c btfinfo.c capture.c fd_leaks.c freplace.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
 	lskel_runtime.c lskel_written.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
 	testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c syscall_hook.c
@@ -121,9 +126,15 @@ $(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h Makefile
 			if (index(want, " " f " ")) print "#define HAVE_KFUNC_" f " 1" }' >$@
 
 bpf: $(BPF_OBJS)
-$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h | $(B)/bpf/
+BPF_HEADERS := $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h
+compile_bpf = $(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -Imodule -c $< -o $@
+$(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(BPF_HEADERS) | $(B)/bpf/
 	$(call quiet,BPF,$@)
-	$(Q)$(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -Imodule -c $< -o $@
+	$(Q)$(compile_bpf)
+# The library for linkers that refuse a kfunc extern two inputs declare.
+$(B)/bpf/linked_lib_peer_only.bpf.o: bpf_progs/linked_lib_peer.bpf.c $(BPF_HEADERS) | $(B)/bpf/
+	$(call quiet,BPF,$@)
+	$(Q)$(compile_bpf) -DLIB_PEER_ONLY
 
 harness: $(B)/kfcheck $(B)/libkfaudit.so
 $(B)/harness/%.o: harness/%.c | $(B)/harness/

@@ -9,6 +9,9 @@
 
 #include <linux/btf.h>
 
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+
 #include "attr_ptr.h"
 #include "btfinfo.h"
 #include "capture.h"
@@ -162,6 +165,31 @@ static void sent_view(struct load_record *rec, const union bpf_attr *attr)
 	}
 }
 
+/* What attach_prog_fd and attach_btf_id name, read while the fd is open. */
+static void attach_target(struct load_record *rec, const union bpf_attr *attr)
+{
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	const struct btf_type *t;
+	struct btf *btf;
+
+	rec->attach_btf_id = attr->attach_btf_id;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(attr->attach_prog_fd, &info, &len)) {
+		snprintf(rec->target_prog, sizeof(rec->target_prog), "(fd %u: %s)",
+			 attr->attach_prog_fd, strerror(errno));
+		return;
+	}
+	rec->target_prog_id = info.id;
+	memcpy(rec->target_prog, info.name, sizeof(rec->target_prog) - 1);
+	/* A program's BTF stands alone: it is not split from vmlinux's. */
+	btf = info.btf_id ? btf__load_from_kernel_by_id(info.btf_id) : NULL;
+	t = btf ? btf__type_by_id(btf, attr->attach_btf_id) : NULL;
+	snprintf(rec->target_func, sizeof(rec->target_func), "%s",
+		 t ? btf__name_by_offset(btf, t->name_off) : "(not in its BTF)");
+	btf__free(btf);
+}
+
 static struct load_record *record_new(const union bpf_attr *attr, long ret,
 				      int err)
 {
@@ -174,6 +202,8 @@ static struct load_record *record_new(const union bpf_attr *attr, long ret,
 	rec->err = ret < 0 ? err : 0;
 	if (attr->log_level && attr->log_buf && attr->log_size)
 		rec->log = strndup(u64_ptr(attr->log_buf), attr->log_size);
+	if (attr->attach_prog_fd)
+		attach_target(rec, attr);
 	return rec;
 }
 

@@ -40,6 +40,15 @@ struct load_record {
 	struct kfunc_ref *calls, *ksyms;
 	int nr_calls, nr_ksyms;
 	int unexpected;		/* xlated kfunc calls with no sent call */
+	/*
+	 * An extension's or tracing program's target, when it has a BPF
+	 * program for one: attach_btf_id, the program (by name and id) that
+	 * attach_prog_fd was, and the function attach_btf_id names in its BTF.
+	 */
+	__u32 attach_btf_id;
+	__u32 target_prog_id;
+	char target_prog[BPF_OBJ_NAME_LEN];
+	char target_func[NAME_MAX_LEN];
 	struct load_record *next;	/* older records */
 };
 

@@ -15,13 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "btf_externs.h"
 #include "btfinfo.h"
 #include "capture.h"
 #include "fd_leaks.h"
+#include "freplace.h"
 #include "globals.h"
 #include "kallsyms.h"
 #include "log.h"
@@ -44,6 +47,7 @@ enum command {
 	CMD_LIST,
 	CMD_PROGS,
 	CMD_BTF_PARAM,
+	CMD_EXTERNS,
 };
 
 static const char *const command_names[] = {
@@ -53,6 +57,7 @@ static const char *const command_names[] = {
 	[CMD_LIST] = "list",
 	[CMD_PROGS] = "progs",
 	[CMD_BTF_PARAM] = "btf-param",
+	[CMD_EXTERNS] = "externs",
 };
 
 /* Long options without a short form, past every character. */
@@ -66,6 +71,8 @@ enum {
 	OPT_DATA,
 	OPT_REPEAT,
 	OPT_LOADER,
+	OPT_ATTACH,
+	OPT_DURING,
 };
 
 struct cli {
@@ -78,12 +85,14 @@ struct cli {
 	struct reload_opts reload;
 	struct run_inputs inputs;
 	bool lskel;		/* --loader lskel */
+	struct freplace ext;	/* --attach */
+	const char *during;	/* --during */
 };
 
 static void usage(FILE *out)
 {
 	fputs("usage: kfcheck [-v] [--human] COMMAND [OPTIONS] OBJECT [PROGRAM...]\n"
-	      "       kfcheck [--human] progs | btf-param SUFFIX\n"
+	      "       kfcheck [--human] progs | btf-param SUFFIX | externs OBJECT\n"
 	      "       kfcheck --version\n"
 	      "commands:\n"
 	      "  load    load OBJECT and report every kfunc call and ksym load\n"
@@ -92,9 +101,10 @@ static void usage(FILE *out)
 	      "  reload  load, then load PROGRAM's instructions again with\n"
 	      "          --fd-array and --off applied\n"
 	      "  list    report each PROGRAM and its kfcheck tags, without loading\n"
-	      "  progs   report every program loaded in the kernel (no OBJECT)\n"
+	      "  progs   report every program and link in the kernel (no OBJECT)\n"
 	      "  btf-param SUFFIX\n"
 	      "          report a function argument of vmlinux's BTF named *SUFFIX\n"
+	      "  externs report the extern FUNCs and VARs in OBJECT's BTF, without loading\n"
 	      "options:\n"
 	      "  -v, --verbose         show libbpf's log on stderr\n"
 	      "  --human               a table instead of JSON lines\n"
@@ -109,6 +119,12 @@ static void usage(FILE *out)
 	      "  --loader libbpf|lskel load, run: load through libbpf (default), or\n"
 	      "                        as a light skeleton, by a loader program that\n"
 	      "                        libbpf's gen_loader makes (no sent view)\n"
+	      "  --attach PROG=TARGET_OBJ:FUNC\n"
+	      "                        load, run: freplace program PROG replaces FUNC of\n"
+	      "                        the one program in TARGET_OBJ, which is loaded\n"
+	      "                        first; run attaches PROG and runs the target\n"
+	      "  --during CMD          run: after the runs, while every program and link\n"
+	      "                        is held, run CMD with sh, its output on stderr\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "  KFCHECK_KALLSYMS_CACHE\n"
@@ -170,6 +186,11 @@ static int parse_option(struct cli *c, int opt, char **argv)
 		return run_inputs_add(&c->inputs, RUN_INPUT_DATA, optarg);
 	case OPT_REPEAT:
 		return run_inputs_repeat(&c->inputs, optarg);
+	case OPT_ATTACH:
+		return freplace_parse(&c->ext, optarg);
+	case OPT_DURING:
+		c->during = optarg;
+		return 0;
 	case OPT_LOADER:
 		if (strcmp(optarg, "libbpf") && strcmp(optarg, "lskel")) {
 			fprintf(stderr, "kfcheck: --loader is libbpf or lskel, not '%s'\n", optarg);
@@ -208,6 +229,8 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "repeat", required_argument, NULL, OPT_REPEAT },
 		{ "loader", required_argument, NULL, OPT_LOADER },
+		{ "attach", required_argument, NULL, OPT_ATTACH },
+		{ "during", required_argument, NULL, OPT_DURING },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
@@ -221,12 +244,13 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kfcheck: progs takes no arguments\n");
 		return -1;
 	}
-	if (c->cmd == CMD_BTF_PARAM) {
+	if (c->cmd == CMD_BTF_PARAM || c->cmd == CMD_EXTERNS) {
 		if (argc == 2 && *argv[1]) {
 			c->path = argv[1];
 			return 0;
 		}
-		fprintf(stderr, "kfcheck: btf-param needs one SUFFIX\n");
+		fprintf(stderr, "kfcheck: %s needs one %s\n", cmd,
+			c->cmd == CMD_EXTERNS ? "OBJECT" : "SUFFIX");
 		return -1;
 	}
 	/* 0, not 1: glibc then starts afresh on this argv. */
@@ -255,6 +279,14 @@ static int parse_command(struct cli *c, int argc, char **argv)
 	}
 	if (c->lskel && c->cmd != CMD_LOAD && c->cmd != CMD_RUN) {
 		fprintf(stderr, "kfcheck: --loader lskel is for load and run, not %s\n", cmd);
+		return -1;
+	}
+	if (c->ext.nr && c->cmd != CMD_LOAD && c->cmd != CMD_RUN) {
+		fprintf(stderr, "kfcheck: --attach is for load and run, not %s\n", cmd);
+		return -1;
+	}
+	if (c->during && c->cmd != CMD_RUN) {
+		fprintf(stderr, "kfcheck: --during is for run, not %s\n", cmd);
 		return -1;
 	}
 	if (c->cmd == CMD_LIST && c->nr_sets) {
@@ -371,6 +403,8 @@ static bool check_views(struct bpf_object *obj, bool quiet)
 		rec = capture_by_fd(bpf_program__fd(prog));
 		if (!rec)
 			continue;
+		if (!quiet && rec->attach_btf_id)
+			report_attach_target(rec);
 		if (!quiet)
 			report_refs(rec);
 		if (report_mismatches(rec))
@@ -414,7 +448,9 @@ static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs,
 
 	bpf_object__for_each_program(prog, obj) {
 		i++;
-		if (!bpf_program__autoload(prog))
+		/* An extension runs only inside its target. */
+		if (!bpf_program__autoload(prog) ||
+		    bpf_program__type(prog) == BPF_PROG_TYPE_EXT)
 			continue;
 		t = testrun_target(prog);
 		if (prog_fds)
@@ -437,14 +473,20 @@ static int run_programs(struct bpf_object *obj, const struct run_inputs *inputs,
  */
 static int lskel_check(struct bpf_object *obj, const struct cli *c)
 {
+	const char *ext;
 	struct bpf_program *prog;
 	struct lskel l;
 	int i = -1, ret = 0;
 
 	report_views(false, c->cmd == CMD_RUN,
 		     "the loader program makes each BPF_PROG_LOAD inside the kernel: what it wrote is in its data (loader_call, loader_ksym, loader_slots)");
-	if (lskel_load(obj, c->path, &l))
+	if (lskel_load(obj, c->path, &l)) {
+		ext = freplace_first_ext(&c->ext, obj, false);
+		if (ext)
+			fprintf(stderr, "kfcheck: %s: a light skeleton cannot load freplace program %s: libbpf's gen_loader sends its attach_btf_id without the target's fd (attach_prog_fd), so the kernel looks for the target in vmlinux\n",
+				c->path, ext);
 		return 1;
+	}
 	lskel_report_slots(&l);
 	bpf_object__for_each_program(prog, obj) {
 		i++;
@@ -464,74 +506,173 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 	return ret;
 }
 
-/* load, run and reload; 0 when everything loaded, ran and agreed, else 1. */
-static int load_and_check(struct bpf_object *obj, const struct cli *c)
+/*
+ * run with --attach: attaches the extensions, runs each target, and
+ * reports the targets' globals; then --during. 0 when all of it worked.
+ */
+static int run_extended(struct bpf_object *obj, struct cli *c)
 {
-	struct reload_source *src = NULL;
-	struct bpf_program *prog;
-	int ret = 1;
+	struct freplace *f = &c->ext;
+	int i, ret = 0;
 
-	if (c->lskel)
-		report_set_loader("lskel");
-	if (for_each_tagged(obj, c->path, expect_refusal) || set_globals(obj, c))
+	if (freplace_attach(f, obj))
 		return 1;
-	if (c->lskel)
-		return lskel_check(obj, c);
-	if (c->cmd == CMD_RELOAD) {
-		src = reload_watch(c->progs[0]);
-		if (!src)
-			return 1;
-	}
-	if (object_load(obj, c->path))
-		goto out;
-	/* A reload reports its own load; the first one is only checked. */
-	ret = check_views(obj, c->cmd == CMD_RELOAD) ? 0 : 1;
-	if (c->cmd == CMD_RUN && run_programs(obj, &c->inputs, NULL, NULL))
+	if (run_programs(obj, &c->inputs, NULL, NULL))
 		ret = 1;
-	if (c->cmd == CMD_RELOAD) {
-		prog = bpf_object__find_program_by_name(obj, c->progs[0]);
-		if (reload_prog(src, bpf_program__fd(prog), &c->reload))
+	for (i = 0; i < f->nr_targets; i++)
+		if (run_programs(f->targets[i].obj, &c->inputs, NULL, NULL))
 			ret = 1;
-	}
-out:
-	if (src)
-		reload_source_free(src);
 	return ret;
 }
 
 /*
- * Every program loaded in the kernel, by id and name: what a test takes
- * before and after, to show that nothing was left loaded. bpftool prog
- * show says the same, but loads a BPF iterator each time to name the
+ * Runs @cmd while everything is held, its output on kfcheck's stderr so
+ * that stdout stays records; the record says how it exited.
+ */
+static int run_during(const char *cmd)
+{
+	char *line;
+	int status;
+
+	if (asprintf(&line, "exec 1>&2; %s", cmd) < 0) {
+		fprintf(stderr, "kfcheck: --during: %s\n", strerror(ENOMEM));
+		return 1;
+	}
+	fflush(NULL);
+	status = system(line);
+	free(line);
+	if (status < 0) {
+		fprintf(stderr, "kfcheck: --during: cannot run sh: %s\n", strerror(errno));
+		return 1;
+	}
+	report_during(cmd, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return 0;
+}
+
+/* load and run, after the --attach targets are loaded; 0 when all agreed. */
+static int load_and_run(struct bpf_object *obj, struct cli *c)
+{
+	int ret;
+
+	if (c->lskel)
+		return lskel_check(obj, c);
+	if (object_load(obj, c->path))
+		return 1;
+	ret = check_views(obj, false) ? 0 : 1;
+	if (c->cmd != CMD_RUN)
+		return ret;
+	if (c->ext.nr ? run_extended(obj, c) : run_programs(obj, &c->inputs, NULL, NULL))
+		ret = 1;
+	if (c->during && run_during(c->during))
+		ret = 1;
+	return ret;
+}
+
+/* reload: the first load is only checked; the reload reports its own. */
+static int load_and_reload(struct bpf_object *obj, const struct cli *c)
+{
+	struct reload_source *src = reload_watch(c->progs[0]);
+	struct bpf_program *prog;
+	int ret = 1;
+
+	if (!src)
+		return 1;
+	if (!object_load(obj, c->path)) {
+		ret = check_views(obj, true) ? 0 : 1;
+		prog = bpf_object__find_program_by_name(obj, c->progs[0]);
+		if (reload_prog(src, bpf_program__fd(prog), &c->reload))
+			ret = 1;
+	}
+	reload_source_free(src);
+	return ret;
+}
+
+/* load, run and reload; 0 when everything loaded, ran and agreed, else 1. */
+static int load_and_check(struct bpf_object *obj, struct cli *c)
+{
+	if (c->lskel)
+		report_set_loader("lskel");
+	if (for_each_tagged(obj, c->path, expect_refusal) || set_globals(obj, c))
+		return 1;
+	if (c->cmd == CMD_RELOAD)
+		return load_and_reload(obj, c);
+	if (freplace_prepare(&c->ext, obj, c->path))
+		return 1;
+	return load_and_run(obj, c);
+}
+
+/*
+ * Every program and link in the kernel, by id: what a test takes before
+ * and after, to show that nothing was left loaded or attached. bpftool
+ * prog show says as much, but loads a BPF iterator each time to name the
  * processes holding each program, which costs a TCG guest a tenth of a
  * second.
  */
-static int report_loaded_progs(void)
+typedef int (*next_id_fn)(__u32 start, __u32 *next);
+typedef int (*fd_by_id_fn)(__u32 id);
+typedef int (*report_obj_fn)(int fd, __u32 id);
+
+static int report_prog_obj(int fd, __u32 id)
 {
 	struct bpf_prog_info info;
-	__u32 id = 0, len;
-	int fd;
+	__u32 len = sizeof(info);
 
-	while (!bpf_prog_get_next_id(id, &id)) {
-		fd = bpf_prog_get_fd_by_id(id);
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len)) {
+		fprintf(stderr, "kfcheck: program %u: %s\n", id, strerror(errno));
+		return 1;
+	}
+	report_loaded_prog(id, info.name);
+	return 0;
+}
+
+static int report_link_obj(int fd, __u32 id)
+{
+	struct bpf_link_info info;
+	__u32 len = sizeof(info);
+
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len)) {
+		fprintf(stderr, "kfcheck: link %u: %s\n", id, strerror(errno));
+		return 1;
+	}
+	report_loaded_link(id, info.prog_id);
+	return 0;
+}
+
+/* 0, or 1 after a line naming the object kfcheck could not read. */
+static int report_each(const char *what, next_id_fn next, fd_by_id_fn get,
+		       report_obj_fn fn)
+{
+	__u32 id = 0;
+	int fd, err;
+
+	while (!next(id, &id)) {
+		fd = get(id);
 		if (fd < 0 && errno == ENOENT)
-			continue;	/* unloaded since */
-		memset(&info, 0, sizeof(info));
-		len = sizeof(info);
-		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &len)) {
-			fprintf(stderr, "kfcheck: program %u: %s\n", id, strerror(errno));
-			if (fd >= 0)
-				close(fd);
+			continue;	/* gone since */
+		if (fd < 0) {
+			fprintf(stderr, "kfcheck: %s %u: %s\n", what, id, strerror(errno));
 			return 1;
 		}
+		err = fn(fd, id);
 		close(fd);
-		report_loaded_prog(id, info.name);
+		if (err)
+			return 1;
 	}
 	if (errno != ENOENT) {
-		fprintf(stderr, "kfcheck: listing programs: %s\n", strerror(errno));
+		fprintf(stderr, "kfcheck: listing %ss: %s\n", what, strerror(errno));
 		return 1;
 	}
 	return 0;
+}
+
+static int report_loaded(void)
+{
+	return report_each("program", bpf_prog_get_next_id, bpf_prog_get_fd_by_id,
+			   report_prog_obj) ||
+	       report_each("link", bpf_link_get_next_id, bpf_link_get_fd_by_id,
+			   report_link_obj);
 }
 
 /*
@@ -554,15 +695,17 @@ static int report_btf_param(const char *suffix)
 	return 0;
 }
 
-static int execute(const struct cli *c)
+static int execute(struct cli *c)
 {
 	struct bpf_object *obj;
 	int ret;
 
 	if (c->cmd == CMD_PROGS)
-		return report_loaded_progs();
+		return report_loaded();
 	if (c->cmd == CMD_BTF_PARAM)
 		return report_btf_param(c->path);
+	if (c->cmd == CMD_EXTERNS)
+		return btf_externs_report(c->path);
 	obj = object_open(c->path);
 	if (!obj)
 		return 1;
@@ -575,6 +718,7 @@ static int execute(const struct cli *c)
 	else
 		ret = load_and_check(obj, c);
 	bpf_object__close(obj);
+	freplace_close(&c->ext);
 	return ret;
 }
 

@@ -69,6 +69,12 @@ static const struct layout {
 	{ "loader_call", "loader wrote {prog} insn {insn}: kfunc call off {off} imm {imm}", false },
 	{ "loader_ksym", "loader wrote {prog} insn {insn}: ksym btf_id {btf_id} imm {imm} btf_fd {btf_fd}", false },
 	{ "loader_slots", "loader's fd_array: maps in slots {map_slots}; kfunc BTFs in {kfunc_slots}", false },
+	{ "attach_target", "attach {prog} to {target_prog} (id {target_prog_id}), function {target_func} (BTF id {attach_btf_id})", false },
+	{ "during", "during: {cmd}: exit status {status}", false },
+	{ "btf_extern", "extern {kind} {name} in {datasec}, {bind}", false },
+	{ "loaded_prog", "loaded program {id} {name}", false },
+	{ "loaded_link", "link {id} of program {prog_id}", false },
+	{ "btf_param", "vmlinux BTF argument {name}", false },
 };
 
 /* The header is a kfunc_call row of titles, so the two line up. */
@@ -435,6 +441,13 @@ void report_loaded_prog(unsigned int id, const char *name)
 	emit("loaded_prog", fields);
 }
 
+void report_loaded_link(unsigned int id, unsigned int prog_id)
+{
+	const struct field fields[] = { UINT("id", id), UINT("prog_id", prog_id), END };
+
+	emit("loaded_link", fields);
+}
+
 void report_btf_param_found(const char *name)
 {
 	const struct field fields[] = { STR("name", name), END };
@@ -447,6 +460,41 @@ void report_global(const char *name, unsigned long long value)
 	const struct field fields[] = { STR("name", name), U64("value", value), END };
 
 	emit("global", fields);
+}
+
+void report_attach_target(const struct load_record *rec)
+{
+	const struct field fields[] = {
+		STR("prog", rec->name),
+		STR("target_prog", rec->target_prog),
+		UINT("target_prog_id", rec->target_prog_id),
+		STR("target_func", rec->target_func),
+		UINT("attach_btf_id", rec->attach_btf_id),
+		END,
+	};
+
+	emit("attach_target", fields);
+}
+
+void report_during(const char *cmd, int status)
+{
+	const struct field fields[] = { STR("cmd", cmd), INT("status", status), END };
+
+	emit("during", fields);
+}
+
+void report_btf_extern(const char *name, const char *kind, const char *datasec,
+		       const char *bind)
+{
+	const struct field fields[] = {
+		STR("name", name),
+		STR("kind", kind),
+		STR("datasec", datasec),
+		STR("bind", bind),
+		END,
+	};
+
+	emit("btf_extern", fields);
 }
 
 void report_expect(const char *prog, const char *feature)

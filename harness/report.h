@@ -17,6 +17,11 @@
  *                      load, as its loader patched it: off, imm, and for a
  *                      ksym whether it is still a BTF id load and its fd
  *   loader_slots       the light skeleton's fd_array slots holding an fd
+ *   attach_target      the program and function an extension program's
+ *                      load named as its target (attach_prog_fd, _btf_id)
+ *   during             the command run while programs and links were held
+ *   btf_extern         an extern FUNC or VAR in an object file's BTF: the
+ *                      DATASEC listing it, and its ELF symbol's binding
  */
 #ifndef KFCHECK_REPORT_H
 #define KFCHECK_REPORT_H
@@ -56,8 +61,14 @@ void report_loader_slots(const char *map_slots, const char *kfunc_slots);
 void report_run(const char *prog, const char *type, const struct run_result *res);
 void report_global(const char *name, unsigned long long value);
 void report_loaded_prog(unsigned int id, const char *name);
+void report_loaded_link(unsigned int id, unsigned int prog_id);
 void report_btf_param_found(const char *name);
 void report_expect(const char *prog, const char *feature);
+void report_attach_target(const struct load_record *rec);
+/* @status is the command's exit status, or -1 when it did not exit. */
+void report_during(const char *cmd, int status);
+void report_btf_extern(const char *name, const char *kind, const char *datasec,
+		       const char *bind);
 /* @by is "kernel" or "libbpf"; @message the lines that say why. */
 void report_reject(const char *prog, const char *by, int err,
 		   const char *message);

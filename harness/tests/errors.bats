@@ -135,3 +135,16 @@ peer_without_btf() {
 	assert_equal "$stderr" "kfcheck: at most 32 --set options"
 	assert_output ""
 }
+
+@test "kfcheck rejects an --attach that is not PROG=TARGET_OBJ:FUNC with exit 2 and one line" {
+	kfcheck load --attach ext_peer=dispatcher.bpf.o "$BPF_OBJS/freplace.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --attach wants PROG=TARGET_OBJ:FUNC, not 'ext_peer=dispatcher.bpf.o'"
+}
+
+@test "kfcheck refuses an --attach target object that holds more than one program" {
+	kfcheck load --attach "ext_peer=$BPF_OBJS/subprog.bpf.o:slot1" "$BPF_OBJS/freplace.bpf.o" ext_peer
+	assert_failure 1
+	assert_output ''
+	assert_equal "$stderr" "kfcheck: $BPF_OBJS/subprog.bpf.o: an --attach target object must hold one program, not 2"
+}

@@ -3,7 +3,9 @@
 # must carry (messages.tsv) and the features a test needs (needs.tsv).
 # shellcheck disable=SC2154 # bats sets output, stderr and BATS_RUN_TMPDIR
 
-# running_version kernel|libbpf: MAJOR.MINOR of the running one.
+# running_version kernel|libbpf|linker: MAJOR.MINOR of the running one.
+# The linker is the libbpf that bpftool was built with, as bpftool gen
+# object links with it, not with the system's.
 running_version() {
 	local release
 	case $1 in
@@ -16,6 +18,11 @@ running_version() {
 		[ -f "$saved" ] || "$KFCHECK" --version >"$saved" || fail "kfcheck --version failed"
 		read -r _ _ release <"$saved"
 		echo "$release"
+		;;
+	linker)
+		release=$(bpftool version) || fail "bpftool version failed"
+		[[ $release =~ using\ libbpf\ v([0-9]+\.[0-9]+) ]] || fail "bpftool names no libbpf: $release"
+		echo "${BASH_REMATCH[1]}"
 		;;
 	*) fail "no version for '$1'" ;;
 	esac
@@ -48,6 +55,20 @@ probe_load() {
 	return 2
 }
 
+# probe_link INPUTS REFUSAL: bpftool gen object links the comma-separated
+# objects INPUTS of BPF_OBJS. A refusal matching REFUSAL means the linker
+# lacks what they need; any other failure fails the test.
+probe_link() {
+	local inputs=() name err=$BATS_TEST_TMPDIR/probe_link.err
+	for name in ${1//,/ }; do
+		inputs+=("$BPF_OBJS/$name.bpf.o")
+	done
+	bpftool gen object "$BATS_TEST_TMPDIR/probe_link.o" "${inputs[@]}" 2>"$err" && return 0
+	grep -qE -- "$2" "$err" && return 1
+	fail "probe link $1 failed for another reason than /$2/:" "$(<"$err")"
+	return 2
+}
+
 # probe KIND ARG REFUSAL: runs one needs.tsv probe; prints why it says no.
 probe() {
 	case $1 in
@@ -60,11 +81,12 @@ probe() {
 		pahole --supported_btf_features 2>/dev/null | tr , '\n' | grep -qx "$2" ||
 			echo "pahole has no $2 BTF feature"
 		;;
-	load)
-		local verdict=0
-		probe_load "$2" "$3" || verdict=$?
+	load | link)
+		local verdict=0 who="kernel refuses probe"
+		[ "$1" = load ] || who="bpftool's linker refuses"
+		"probe_$1" "$2" "$3" || verdict=$?
 		case $verdict in
-		1) echo "kernel refuses probe $2" ;;
+		1) echo "$who $2" ;;
 		2) return 1 ;;
 		esac
 		;;
@@ -103,6 +125,20 @@ requires() {
 	0) ;;
 	1) skip "$NEEDS_REASON" ;;
 	*) fail "cannot tell whether this system has $1" ;;
+	esac
+}
+
+# assert_weak_call_dropped: $output holds the one call to a weak kfunc that
+# no module has, as libbpf sends it. libbpf 1.2 sends the dead call as a
+# poisoned helper call; before it, as a kfunc call with imm 0, which the
+# verifier drops unvisited.
+assert_weak_call_dropped() {
+	local marked=0
+	has weak_kfunc_marked || marked=$?
+	case $marked in
+	0) assert_equal "$(count kfunc_call)" 0 ;;
+	1) assert_equal "$(count kfunc_call imm=0 state=unresolved)" 1 ;;
+	*) fail "cannot tell whether libbpf marks an unresolved weak kfunc call" ;;
 	esac
 }
 

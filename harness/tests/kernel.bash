@@ -49,6 +49,11 @@ keep_counters() {
 		cp "$DEBUGFS/modkfunc/live" "$1/live"
 }
 
+# whoami ID COOKIE: what a whoami kfunc returns for COOKIE.
+whoami() {
+	echo $(($1 << 32 | $2))
+}
+
 reset_counters() {
 	echo 1 >"$DEBUGFS/modkfunc/reset"
 	echo 1 >"$DEBUGFS/modkfunc_peer/reset"

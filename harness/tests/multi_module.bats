@@ -8,11 +8,6 @@ setup() {
 	reset_counters
 }
 
-# whoami ID COOKIE: what a whoami kfunc returns for COOKIE.
-whoami() {
-	echo $(($1 << 32 | $2))
-}
-
 @test "a program calling vmlinux, modkfunc and modkfunc_peer kfuncs uses off 0, 1 and 2" {
 	kfcheck_once run --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
 	assert_success

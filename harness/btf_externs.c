@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/btf.h>
+
+#include "btf_externs.h"
+#include "report.h"
+
+/* The DATASEC of @btf that lists type @id, or "". */
+static const char *datasec_of(const struct btf *btf, __u32 id)
+{
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *t;
+	__u32 i, n = btf__type_cnt(btf);
+	int j;
+
+	for (i = 1; i < n; i++) {
+		t = btf__type_by_id(btf, i);
+		if (!btf_is_datasec(t))
+			continue;
+		vsi = btf_var_secinfos(t);
+		for (j = 0; j < btf_vlen(t); j++)
+			if (vsi[j].type == id)
+				return btf__name_by_offset(btf, t->name_off);
+	}
+	return "";
+}
+
+/* The binding of the ELF symbol @name in @elf's symbol table. */
+static const char *bind_of(Elf *elf, const char *name)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr shdr;
+	GElf_Sym sym;
+	Elf_Data *data;
+	const char *sname;
+	size_t i;
+
+	while ((scn = elf_nextscn(elf, scn))) {
+		if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB || !shdr.sh_entsize)
+			continue;
+		data = elf_getdata(scn, NULL);
+		for (i = 0; data && i < shdr.sh_size / shdr.sh_entsize; i++) {
+			if (!gelf_getsym(data, (int)i, &sym))
+				continue;
+			sname = elf_strptr(elf, shdr.sh_link, sym.st_name);
+			if (!sname || strcmp(sname, name))
+				continue;
+			switch (GELF_ST_BIND(sym.st_info)) {
+			case STB_GLOBAL:
+				return "global";
+			case STB_WEAK:
+				return "weak";
+			default:
+				return "local";
+			}
+		}
+	}
+	return "none";
+}
+
+/* libbpf before 1.2 has no btf_func_linkage(): a FUNC's vlen is its linkage. */
+static void report_all(const struct btf *btf, Elf *elf)
+{
+	const struct btf_type *t;
+	const char *name;
+	__u32 i, n = btf__type_cnt(btf);
+
+	for (i = 1; i < n; i++) {
+		t = btf__type_by_id(btf, i);
+		if (btf_is_func(t) && btf_vlen(t) == BTF_FUNC_EXTERN) {
+			name = btf__name_by_offset(btf, t->name_off);
+			report_btf_extern(name, "func", datasec_of(btf, i), bind_of(elf, name));
+		} else if (btf_is_var(t) && btf_var(t)->linkage == BTF_VAR_GLOBAL_EXTERN) {
+			name = btf__name_by_offset(btf, t->name_off);
+			report_btf_extern(name, "var", datasec_of(btf, i), bind_of(elf, name));
+		}
+	}
+}
+
+int btf_externs_report(const char *path)
+{
+	struct btf *btf;
+	Elf *elf = NULL;
+	int fd, err;
+
+	btf = btf__parse_elf(path, NULL);
+	if (!btf) {
+		err = errno;
+		fprintf(stderr, "kfcheck: %s: no BTF to read: %s\n", path, strerror(err));
+		return 1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && elf_version(EV_CURRENT) != EV_NONE)
+		elf = elf_begin(fd, ELF_C_READ, NULL);
+	if (!elf) {
+		fprintf(stderr, "kfcheck: %s: cannot read its ELF symbols: %s\n", path,
+			fd < 0 ? strerror(errno) : elf_errmsg(-1));
+		err = 1;
+	} else {
+		report_all(btf, elf);
+		err = 0;
+	}
+	elf_end(elf);
+	if (fd >= 0)
+		close(fd);
+	btf__free(btf);
+	return err;
+}
