@@ -63,13 +63,18 @@ teardown() {
 }
 
 @test "rmmod of modkfunc_peer is refused while attached freplace programs hold its kfunc, and succeeds once their links and programs are closed" {
-	kfcheck run "${EXTENSIONS[@]}" --during 'cat /sys/module/modkfunc_peer/refcnt && rmmod modkfunc_peer' \
+	kfcheck run "${EXTENSIONS[@]}" \
+		--during "cat /sys/module/modkfunc_peer/refcnt && $KFCHECK progs && rmmod modkfunc_peer" \
 		"$BPF_OBJS/freplace.bpf.o"
 	assert_success
 	assert_count 1 during status=1
 	[[ $stderr == *"Module modkfunc_peer is in use"* ]] || fail "rmmod did not say it was in use: $stderr"
 	# ext_peer and ext_both each hold one reference.
 	assert_equal "${stderr%%$'\n'*}" $((BASE_PEER_REFCNT + 2))
+	local held links
+	held=$(grep -c '"event":"loaded_link"' <<<"$stderr")
+	links=$(grep -o 'link:' <<<"$BASE_PROGS" | wc -l)
+	assert_equal "$held" $((links + 3))
 	assert_no_leak
 	run_separate rmmod modkfunc_peer
 	assert_success

@@ -59,14 +59,18 @@ reset_counters() {
 	echo 1 >"$DEBUGFS/modkfunc_peer/reset"
 }
 
-# prog_ids: PROG_IDS becomes the loaded programs, as "ID:NAME" words, from
-# kfcheck progs: bpftool prog show would load a BPF iterator each time.
+# prog_ids: PROG_IDS becomes the loaded programs, as "ID:NAME" words, and
+# the links, as "link:ID:PROG_ID", from kfcheck progs: bpftool prog show
+# would load a BPF iterator each time.
 prog_ids() {
 	local line ids=()
 	"$KFCHECK" progs >"$BATS_TEST_TMPDIR/progs" || fail "kfcheck progs failed"
 	while IFS= read -r line; do
-		[[ $line =~ \"id\":([0-9]+),\"name\":\"([^\"]*)\" ]] &&
+		if [[ $line =~ \"id\":([0-9]+),\"name\":\"([^\"]*)\" ]]; then
 			ids+=("${BASH_REMATCH[1]}:${BASH_REMATCH[2]}")
+		elif [[ $line =~ \"id\":([0-9]+),\"prog_id\":([0-9]+) ]]; then
+			ids+=("link:${BASH_REMATCH[1]}:${BASH_REMATCH[2]}")
+		fi
 	done <"$BATS_TEST_TMPDIR/progs"
 	PROG_IDS=${ids[*]}
 }
@@ -85,7 +89,7 @@ refcounts() {
 	read -r PEER_REFCNT </sys/module/modkfunc_peer/refcnt
 }
 
-# leak_baseline / assert_no_leak: no program and no module reference left
+# leak_baseline / assert_no_leak: no program, link or module reference left
 # behind by what ran in between.
 leak_baseline() {
 	prog_ids
