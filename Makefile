@@ -46,7 +46,7 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbui
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
 BPF_PROGS := bench_calls destructive dispatcher freplace ksym_variants many_calls mem multi_module \
 	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
-	scalar sleepable subprog typeless_ksym weak_missing weak_present \
+	scalar sleepable subprog syscall_slot typeless_ksym weak_missing weak_present \
 	negative negative_non_gpl negative_proto negative_unresolved
 # Inputs of bpftool gen object, which linked.bats runs in the kit: the
 # linker's outcome, refusals included, is what it tests.

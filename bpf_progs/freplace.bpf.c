@@ -4,7 +4,7 @@
  * BPF_PROG_LOAD of type BPF_PROG_TYPE_EXT, with its own fd_array, whose
  * target (attach_prog_fd, attach_btf_id) kfcheck gives with --attach.
  * The verifier checks the kfunc calls as calls from the target's program
- * type, XDP. Each returns what tells the modules it reached apart.
+ * type. Each returns what tells the modules it reached apart.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -28,6 +28,23 @@ __u64 ext_both(struct xdp_md *ctx)
 {
 	return (modkfunc_whoami(3) & 0xffffffff00000000ULL) |
 	       modkfunc_peer_whoami(3) >> 32;
+}
+
+/*
+ * modkfunc_pkt_tag is in modkfunc's tc and XDP set only: callable here,
+ * where the target is an XDP program...
+ */
+SEC("freplace")
+__u64 ext_pkt(struct xdp_md *ctx)
+{
+	return modkfunc_pkt_tag(5);
+}
+
+/* ...and refused to an extension of a syscall program (syscall_slot.bpf.c). */
+SEC("freplace")
+__u64 ext_pkt_syscall(__u64 value)
+{
+	return modkfunc_pkt_tag(value);
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -65,7 +65,7 @@ static const char *bind_of(Elf *elf, const char *name)
 	return "none";
 }
 
-/* libbpf before 1.2 has no btf_func_linkage(): a FUNC's vlen is its linkage. */
+/* libbpf keeps btf_func_linkage() to itself: a FUNC's vlen is its linkage. */
 static void report_all(const struct btf *btf, Elf *elf)
 {
 	const struct btf_type *t;

@@ -15,6 +15,7 @@
 #include "attr_ptr.h"
 #include "btfinfo.h"
 #include "capture.h"
+#include "fd_leaks.h"
 #include "insn.h"
 #include "resolve.h"
 
@@ -173,6 +174,13 @@ static void attach_target(struct load_record *rec, const union bpf_attr *attr)
 	const struct btf_type *t;
 	struct btf *btf;
 
+	/*
+	 * attach_prog_fd shares its field with attach_btf_obj_fd, which a
+	 * tracing program aimed at a module function sends: the kernel tells
+	 * them apart by the file, and so does this.
+	 */
+	if (!bpf_fd_is_prog((int)attr->attach_prog_fd))
+		return;
 	rec->attach_btf_id = attr->attach_btf_id;
 	memset(&info, 0, sizeof(info));
 	if (bpf_obj_get_info_by_fd(attr->attach_prog_fd, &info, &len)) {

@@ -5,17 +5,31 @@
 
 #include "fd_leaks.h"
 
-static bool is_bpf_fd(int fd)
+/* What /proc says @fd is, such as "anon_inode:bpf-prog"; "" if it is not open. */
+static const char *fd_target(int fd, char *target, size_t len)
 {
-	char path[64], target[64];
+	char path[64];
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	n = readlink(path, target, sizeof(target) - 1);
-	if (n < 0)
-		return false;
-	target[n] = '\0';
+	n = readlink(path, target, len - 1);
+	target[n < 0 ? 0 : n] = '\0';
+	return target;
+}
+
+static bool is_bpf_fd(int fd)
+{
+	char target[64];
+
+	fd_target(fd, target, sizeof(target));
 	return !strncmp(target, "anon_inode:bpf", 14) || !strcmp(target, "anon_inode:btf");
+}
+
+bool bpf_fd_is_prog(int fd)
+{
+	char target[64];
+
+	return !strcmp(fd_target(fd, target, sizeof(target)), "anon_inode:bpf-prog");
 }
 
 int bpf_fds_leaked(const char *who)

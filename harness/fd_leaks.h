@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The BPF and BTF fds a harness binary holds: the last check before it
- * exits, and what a failed light-skeleton loader left in the process.
+ * exits, and what a failed light-skeleton loader left in the process;
+ * and what kind of BPF object one fd is.
  */
 #ifndef KFCHECK_FD_LEAKS_H
 #define KFCHECK_FD_LEAKS_H
@@ -9,6 +10,9 @@
 #include <stdbool.h>
 
 #define FD_SCAN_MAX 1024
+
+/* Whether @fd is a BPF program's. */
+bool bpf_fd_is_prog(int fd);
 
 struct bpf_fd_set {
 	bool open[FD_SCAN_MAX];

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <bpf/libbpf.h>
 
@@ -11,6 +12,7 @@
 int freplace_parse(struct freplace *f, char *arg)
 {
 	char *eq = strchr(arg, '='), *colon = strrchr(arg, ':');
+	int i;
 
 	if (f->nr == FREPLACE_MAX) {
 		fprintf(stderr, "kfcheck: at most %d --attach options\n", FREPLACE_MAX);
@@ -21,6 +23,13 @@ int freplace_parse(struct freplace *f, char *arg)
 		return -1;
 	}
 	*eq = *colon = '\0';
+	for (i = 0; i < f->nr; i++) {
+		if (!strcmp(f->attach[i].ext, arg)) {
+			fprintf(stderr, "kfcheck: --attach names %s twice: an extension replaces one function\n",
+				arg);
+			return -1;
+		}
+	}
 	f->attach[f->nr].ext = arg;
 	f->attach[f->nr].path = eq + 1;
 	f->attach[f->nr].func = colon + 1;
@@ -29,18 +38,28 @@ int freplace_parse(struct freplace *f, char *arg)
 	return 0;
 }
 
-/* The target object at @path, opened and loaded once however many name it. */
+/*
+ * The target object at @path, opened and loaded once however many name
+ * it, by whatever path: two loads would be two targets.
+ */
 static int target_of(struct freplace *f, const char *path)
 {
 	struct freplace_target *t;
 	struct bpf_program *prog;
+	struct stat st;
 	int i, n = 0;
 
+	if (stat(path, &st)) {
+		fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
 	for (i = 0; i < f->nr_targets; i++)
-		if (!strcmp(f->targets[i].path, path))
+		if (f->targets[i].dev == st.st_dev && f->targets[i].ino == st.st_ino)
 			return i;
 	t = &f->targets[f->nr_targets];
 	t->path = path;
+	t->dev = st.st_dev;
+	t->ino = st.st_ino;
 	t->obj = object_open(path);
 	if (!t->obj)
 		return -1;
@@ -102,11 +121,21 @@ int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *pat
 				path, f->attach[i].ext);
 			return -1;
 		}
+		if (!bpf_program__autoload(prog)) {
+			fprintf(stderr, "kfcheck: %s: --attach names %s, which is not among the programs to load\n",
+				path, f->attach[i].ext);
+			return -1;
+		}
 		f->attach[i].target = target_of(f, f->attach[i].path);
 		if (f->attach[i].target < 0)
 			return -1;
 		err = bpf_program__set_attach_target(prog,
 			bpf_program__fd(f->targets[f->attach[i].target].prog), f->attach[i].func);
+		if (err == -ENOENT) {
+			fprintf(stderr, "kfcheck: %s: its BTF has no function %s for %s to replace\n",
+				f->attach[i].path, f->attach[i].func, f->attach[i].ext);
+			return -1;
+		}
 		if (err) {
 			fprintf(stderr, "kfcheck: %s: cannot point %s at %s:%s: %s\n", path,
 				f->attach[i].ext, f->attach[i].path, f->attach[i].func, strerror(-err));
@@ -124,8 +153,6 @@ int freplace_attach(struct freplace *f, struct bpf_object *obj)
 
 	for (i = 0; i < f->nr; i++) {
 		prog = bpf_object__find_program_by_name(obj, f->attach[i].ext);
-		if (bpf_program__fd(prog) < 0)
-			continue;
 		link = bpf_program__attach_freplace(prog,
 			bpf_program__fd(f->targets[f->attach[i].target].prog), f->attach[i].func);
 		if (!link) {
@@ -143,7 +170,6 @@ void freplace_close(struct freplace *f)
 {
 	int i;
 
-	/* A link holds its target program: links go first. */
 	for (i = 0; i < f->nr; i++) {
 		bpf_link__destroy(f->attach[i].link);
 		f->attach[i].link = NULL;

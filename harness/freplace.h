@@ -11,6 +11,7 @@
 #define KFCHECK_FREPLACE_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include <bpf/libbpf.h>
 
@@ -18,6 +19,8 @@
 
 struct freplace_target {
 	const char *path;		/* the target object file */
+	dev_t dev;			/* and its identity */
+	ino_t ino;
 	struct bpf_object *obj;
 	struct bpf_program *prog;	/* its only program */
 };

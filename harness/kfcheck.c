@@ -124,7 +124,8 @@ static void usage(FILE *out)
 	      "                        the one program in TARGET_OBJ, which is loaded\n"
 	      "                        first; run attaches PROG and runs the target\n"
 	      "  --during CMD          run: after the runs, while every program and link\n"
-	      "                        is held, run CMD with sh, its output on stderr\n"
+	      "                        is held, run CMD with sh, its output on stderr;\n"
+	      "                        its exit status is reported (-1: killed)\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "  KFCHECK_KALLSYMS_CACHE\n"
@@ -285,8 +286,9 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kfcheck: --attach is for load and run, not %s\n", cmd);
 		return -1;
 	}
-	if (c->during && c->cmd != CMD_RUN) {
-		fprintf(stderr, "kfcheck: --during is for run, not %s\n", cmd);
+	if (c->during && (c->cmd != CMD_RUN || c->lskel)) {
+		fprintf(stderr, "kfcheck: --during is for run through libbpf, not %s%s\n", cmd,
+			c->lskel ? " --loader lskel" : "");
 		return -1;
 	}
 	if (c->cmd == CMD_LIST && c->nr_sets) {
@@ -482,7 +484,8 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 		     "the loader program makes each BPF_PROG_LOAD inside the kernel: what it wrote is in its data (loader_call, loader_ksym, loader_slots)");
 	if (lskel_load(obj, c->path, &l)) {
 		ext = freplace_first_ext(&c->ext, obj, false);
-		if (ext)
+		/* What the kernel says of an extension aimed at no program. */
+		if (ext && l.load_err == EINVAL)
 			fprintf(stderr, "kfcheck: %s: a light skeleton cannot load freplace program %s: libbpf's gen_loader sends its attach_btf_id without the target's fd (attach_prog_fd), so the kernel looks for the target in vmlinux\n",
 				c->path, ext);
 		return 1;
@@ -508,7 +511,7 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 
 /*
  * run with --attach: attaches the extensions, runs each target, and
- * reports the targets' globals; then --during. 0 when all of it worked.
+ * reports the targets' globals. 0 when all of it worked.
  */
 static int run_extended(struct bpf_object *obj, struct cli *c)
 {

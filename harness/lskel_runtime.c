@@ -197,6 +197,8 @@ static int generate_and_run(struct bpf_object *obj, const char *path,
 			return 0;
 		}
 	}
+	if (!strcmp(step, "to load the object"))
+		l->load_err = -err;
 	loader_failed(path, step, err, log);
 	free(log);
 	return -1;
@@ -206,6 +208,7 @@ int lskel_load(struct bpf_object *obj, const char *path, struct lskel *l)
 {
 	struct bpf_loader_ctx *ctx;
 	size_t size;
+	int err;
 
 	memset(l, 0, sizeof(*l));
 	count(obj, &l->nr_maps, &l->nr_progs);
@@ -222,8 +225,10 @@ int lskel_load(struct bpf_object *obj, const char *path, struct lskel *l)
 	}
 	ctx->sz = size;
 	if (generate_and_run(obj, path, ctx, l)) {
+		err = l->load_err;
 		free(ctx);
 		lskel_close(l);
+		l->load_err = err;
 		return -1;
 	}
 	take_fds(obj, ctx, l);

@@ -24,6 +24,8 @@ struct lskel {
 	const void *data;
 	void *data_after;
 	size_t data_sz;
+	/* After a failed lskel_load(): the errno of the load the loader made, if one failed. */
+	int load_err;
 };
 
 /*

@@ -139,7 +139,51 @@ peer_without_btf() {
 @test "kfcheck rejects an --attach that is not PROG=TARGET_OBJ:FUNC with exit 2 and one line" {
 	kfcheck load --attach ext_peer=dispatcher.bpf.o "$BPF_OBJS/freplace.bpf.o"
 	assert_failure 2
+	assert_output ''
 	assert_equal "$stderr" "kfcheck: --attach wants PROG=TARGET_OBJ:FUNC, not 'ext_peer=dispatcher.bpf.o'"
+}
+
+@test "kfcheck rejects --attach and --during where they mean nothing, with exit 2 and one line" {
+	local ext=ext_peer=$BPF_OBJS/dispatcher.bpf.o:slot1
+	kfcheck list --attach "$ext" "$BPF_OBJS/freplace.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --attach is for load and run, not list"
+	kfcheck load --during true "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --during is for run through libbpf, not load"
+	kfcheck run --loader lskel --during true "$BPF_OBJS/scalar.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --during is for run through libbpf, not run --loader lskel"
+	kfcheck load --attach "$ext" --attach "$ext" "$BPF_OBJS/freplace.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --attach names ext_peer twice: an extension replaces one function"
+}
+
+@test "kfcheck refuses an --attach naming a program that is missing, not an extension, not selected, or a function the target lacks" {
+	local obj=$BPF_OBJS/freplace.bpf.o disp=$BPF_OBJS/dispatcher.bpf.o
+	kfcheck load --attach "ext_none=$disp:slot1" "$obj"
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $obj has no program 'ext_none'"
+	kfcheck load --attach "scalar_syscall=$disp:slot1" "$BPF_OBJS/scalar.bpf.o" scalar_syscall
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $BPF_OBJS/scalar.bpf.o: --attach is for freplace programs, and scalar_syscall is not one"
+	kfcheck load --attach "ext_both=$disp:slot2" "$obj" ext_peer
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $obj: --attach names ext_both, which is not among the programs to load"
+	kfcheck load --attach "ext_peer=$disp:slot9" "$obj" ext_peer
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $disp: its BTF has no function slot9 for ext_peer to replace"
+	assert_no_leak
+}
+
+@test "kfcheck externs needs one object with BTF, and says so in one line" {
+	kfcheck externs
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: externs needs one OBJECT"
+	kfcheck externs "$KFCHECK"
+	assert_failure 1
+	assert_output ''
+	assert_equal "$stderr" "kfcheck: $KFCHECK: no BTF to read: No data available"
 }
 
 @test "kfcheck refuses an --attach target object that holds more than one program" {

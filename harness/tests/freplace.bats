@@ -42,9 +42,9 @@ teardown() {
 	assert_success
 	assert_count 1 run prog=dispatcher ok=true retval=2
 	local s0 s1 s2
-	s0=$(whoami "$MODKFUNC_IDENTITY" 1)
-	s1=$(whoami "$MODKFUNC_PEER_IDENTITY" 2)
-	s2=$(whoami "$MODKFUNC_IDENTITY" "$MODKFUNC_PEER_IDENTITY")
+	s0=$(whoami_value "$MODKFUNC_IDENTITY" 1)
+	s1=$(whoami_value "$MODKFUNC_PEER_IDENTITY" 2)
+	s2=$(whoami_value "$MODKFUNC_IDENTITY" "$MODKFUNC_PEER_IDENTITY")
 	assert_global disp_slot0 "$s0"
 	assert_global disp_slot1 "$s1"
 	assert_global disp_slot2 "$s2"
@@ -92,6 +92,24 @@ teardown() {
 	assert_failure 1
 	[[ $stderr == *"kfcheck: $BPF_OBJS/freplace.bpf.o: a light skeleton cannot load freplace program ext_peer: libbpf's gen_loader sends its attach_btf_id without the target's fd (attach_prog_fd), so the kernel looks for the target in vmlinux"* ]] ||
 		fail "no line saying why: $stderr"
-	assert_count 1 reject by=kernel
+	assert_rejected_with lskel_freplace_target
+	assert_no_leak
+}
+
+@test "an extension may call a kfunc of modkfunc's tc and XDP set when its target is an XDP program" {
+	kfcheck run --attach "ext_pkt=$DISPATCHER:slot0" "$BPF_OBJS/freplace.bpf.o" ext_pkt
+	assert_success
+	assert_views_agree
+	assert_calls modkfunc_pkt_tag modkfunc 1
+	assert_global disp_slot0 11
+	assert_global disp_slot1 $((0xe0e0))
+	assert_calls_of modkfunc_pkt_tag 1
+}
+
+@test "the verifier refuses that kfunc to an extension whose target is a syscall program" {
+	kfcheck load --attach "ext_pkt_syscall=$BPF_OBJS/syscall_slot.bpf.o:sys_slot" \
+		"$BPF_OBJS/freplace.bpf.o" ext_pkt_syscall
+	assert_failure 1
+	assert_rejected_with kfunc_not_allowed_for_type
 	assert_no_leak
 }

@@ -49,8 +49,8 @@ keep_counters() {
 		cp "$DEBUGFS/modkfunc/live" "$1/live"
 }
 
-# whoami ID COOKIE: what a whoami kfunc returns for COOKIE.
-whoami() {
+# whoami_value ID COOKIE: what a whoami kfunc returns for COOKIE.
+whoami_value() {
 	echo $(($1 << 32 | $2))
 }
 

@@ -23,8 +23,8 @@ setup() {
 @test "each module's whoami in the three-module program answers with its own module's identity" {
 	kfcheck_once run --set mm_cookie=0x4242 "$BPF_OBJS/multi_module.bpf.o"
 	assert_success
-	assert_global mm_modkfunc "$(whoami "$MODKFUNC_IDENTITY" 0x4242)"
-	assert_global mm_peer "$(whoami "$MODKFUNC_PEER_IDENTITY" 0x4242)"
+	assert_global mm_modkfunc "$(whoami_value "$MODKFUNC_IDENTITY" 0x4242)"
+	assert_global mm_peer "$(whoami_value "$MODKFUNC_PEER_IDENTITY" 0x4242)"
 	assert_global mm_vmlinux "$VMLINUX_PAIR_VALUE"
 	assert_calls_of modkfunc_whoami 1
 	assert_calls_of modkfunc_peer_whoami 1
@@ -37,8 +37,8 @@ setup() {
 	assert_count 1 kfunc_call off=1 btf=modkfunc_peer
 	assert_count 1 kfunc_call off=2 btf=modkfunc
 	assert_global mmr_vmlinux "$VMLINUX_PAIR_VALUE"
-	assert_global mmr_modkfunc "$(whoami "$MODKFUNC_IDENTITY" 7)"
-	assert_global mmr_peer "$(whoami "$MODKFUNC_PEER_IDENTITY" 7)"
+	assert_global mmr_modkfunc "$(whoami_value "$MODKFUNC_IDENTITY" 7)"
+	assert_global mmr_peer "$(whoami_value "$MODKFUNC_PEER_IDENTITY" 7)"
 }
 
 @test "kfcheck --human shows the three-module program one call per row, with off, BTF object and function" {
