@@ -90,10 +90,18 @@ int btf_externs_report(const char *path)
 	Elf *elf = NULL;
 	int fd, err;
 
+	if (access(path, R_OK)) {
+		fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
 	btf = btf__parse_elf(path, NULL);
 	if (!btf) {
+		/* libbpf 1.1 says ENOENT for a missing .BTF section, later ones ENODATA. */
 		err = errno;
-		fprintf(stderr, "kfcheck: %s: no BTF to read: %s\n", path, strerror(err));
+		if (err == ENOENT || err == ENODATA)
+			fprintf(stderr, "kfcheck: %s: has no .BTF section\n", path);
+		else
+			fprintf(stderr, "kfcheck: %s: cannot read its BTF: %s\n", path, strerror(err));
 		return 1;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -97,39 +97,48 @@ const char *freplace_first_ext(const struct freplace *f, struct bpf_object *obj,
 	return NULL;
 }
 
+/* The extension each --attach names, checked before any target is loaded. */
+static struct bpf_program *named_ext(const struct freplace *f, int i,
+				     struct bpf_object *obj, const char *path)
+{
+	struct bpf_program *prog = bpf_object__find_program_by_name(obj, f->attach[i].ext);
+
+	if (!prog)
+		fprintf(stderr, "kfcheck: %s has no program '%s'\n", path, f->attach[i].ext);
+	else if (bpf_program__type(prog) != BPF_PROG_TYPE_EXT)
+		fprintf(stderr, "kfcheck: %s: --attach is for freplace programs, and %s is not one\n",
+			path, f->attach[i].ext);
+	else if (!bpf_program__autoload(prog))
+		fprintf(stderr, "kfcheck: %s: --attach names %s, which is not among the programs to load\n",
+			path, f->attach[i].ext);
+	else
+		return prog;
+	return NULL;
+}
+
 int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *path)
 {
-	const char *lone = freplace_first_ext(f, obj, true);
-	struct bpf_program *prog;
+	struct bpf_program *progs[FREPLACE_MAX];
+	const char *lone;
 	int i, err;
 
+	for (i = 0; i < f->nr; i++) {
+		progs[i] = named_ext(f, i, obj, path);
+		if (!progs[i])
+			return -1;
+	}
 	/* libbpf would refuse it at load, with a line about its own API. */
+	lone = freplace_first_ext(f, obj, true);
 	if (lone) {
 		fprintf(stderr, "kfcheck: %s: %s is an freplace program: give its target with --attach %s=TARGET_OBJ:FUNC\n",
 			path, lone, lone);
 		return -1;
 	}
-
 	for (i = 0; i < f->nr; i++) {
-		prog = bpf_object__find_program_by_name(obj, f->attach[i].ext);
-		if (!prog) {
-			fprintf(stderr, "kfcheck: %s has no program '%s'\n", path, f->attach[i].ext);
-			return -1;
-		}
-		if (bpf_program__type(prog) != BPF_PROG_TYPE_EXT) {
-			fprintf(stderr, "kfcheck: %s: --attach is for freplace programs, and %s is not one\n",
-				path, f->attach[i].ext);
-			return -1;
-		}
-		if (!bpf_program__autoload(prog)) {
-			fprintf(stderr, "kfcheck: %s: --attach names %s, which is not among the programs to load\n",
-				path, f->attach[i].ext);
-			return -1;
-		}
 		f->attach[i].target = target_of(f, f->attach[i].path);
 		if (f->attach[i].target < 0)
 			return -1;
-		err = bpf_program__set_attach_target(prog,
+		err = bpf_program__set_attach_target(progs[i],
 			bpf_program__fd(f->targets[f->attach[i].target].prog), f->attach[i].func);
 		if (err == -ENOENT) {
 			fprintf(stderr, "kfcheck: %s: its BTF has no function %s for %s to replace\n",

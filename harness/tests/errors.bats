@@ -183,7 +183,7 @@ peer_without_btf() {
 	kfcheck externs "$KFCHECK"
 	assert_failure 1
 	assert_output ''
-	assert_equal "$stderr" "kfcheck: $KFCHECK: no BTF to read: No data available"
+	assert_equal "$stderr" "kfcheck: $KFCHECK: has no .BTF section"
 }
 
 @test "kfcheck refuses an --attach target object that holds more than one program" {

@@ -12,6 +12,7 @@ setup() {
 	DISPATCHER=$BPF_OBJS/dispatcher.bpf.o
 	EXTENSIONS=(--attach "ext_modkfunc=$DISPATCHER:slot0" --attach "ext_peer=$DISPATCHER:slot1"
 		--attach "ext_both=$DISPATCHER:slot2")
+	EXT_PROGS=(ext_modkfunc ext_peer ext_both)
 }
 
 teardown() {
@@ -19,7 +20,7 @@ teardown() {
 }
 
 @test "each freplace program is its own load aimed at the dispatcher's slot, with its own fd_array and off values" {
-	kfcheck load "${EXTENSIONS[@]}" "$BPF_OBJS/freplace.bpf.o"
+	kfcheck load "${EXTENSIONS[@]}" "$BPF_OBJS/freplace.bpf.o" "${EXT_PROGS[@]}"
 	assert_success
 	assert_views_agree
 	assert_count 1 attach_target prog=ext_modkfunc target_prog=dispatcher target_func=slot0
@@ -38,7 +39,7 @@ teardown() {
 }
 
 @test "a run of the dispatcher passes through every replaced slot, and each slot answers with its own module's identity" {
-	kfcheck run "${EXTENSIONS[@]}" "$BPF_OBJS/freplace.bpf.o"
+	kfcheck run "${EXTENSIONS[@]}" "$BPF_OBJS/freplace.bpf.o" "${EXT_PROGS[@]}"
 	assert_success
 	assert_count 1 run prog=dispatcher ok=true retval=2
 	local s0 s1 s2
@@ -65,7 +66,7 @@ teardown() {
 @test "rmmod of modkfunc_peer is refused while attached freplace programs hold its kfunc, and succeeds once their links and programs are closed" {
 	kfcheck run "${EXTENSIONS[@]}" \
 		--during "cat /sys/module/modkfunc_peer/refcnt && $KFCHECK progs && rmmod modkfunc_peer" \
-		"$BPF_OBJS/freplace.bpf.o"
+		"$BPF_OBJS/freplace.bpf.o" "${EXT_PROGS[@]}"
 	assert_success
 	assert_count 1 during status=1
 	[[ $stderr == *"Module modkfunc_peer is in use"* ]] || fail "rmmod did not say it was in use: $stderr"
