@@ -10,6 +10,7 @@
 #include <bpf/btf.h>
 
 #include "btf_externs.h"
+#include "object.h"
 #include "report.h"
 
 /* The DATASEC of @btf that lists type @id, or "". */
@@ -90,10 +91,8 @@ int btf_externs_report(const char *path)
 	Elf *elf = NULL;
 	int fd, err;
 
-	if (access(path, R_OK)) {
-		fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(errno));
+	if (object_readable(path))
 		return 1;
-	}
 	btf = btf__parse_elf(path, NULL);
 	if (!btf) {
 		/* libbpf 1.1 says ENOENT for a missing .BTF section, later ones ENODATA. */

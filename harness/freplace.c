@@ -118,13 +118,12 @@ static struct bpf_program *named_ext(const struct freplace *f, int i,
 
 int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *path)
 {
-	struct bpf_program *progs[FREPLACE_MAX];
 	const char *lone;
 	int i, err;
 
 	for (i = 0; i < f->nr; i++) {
-		progs[i] = named_ext(f, i, obj, path);
-		if (!progs[i])
+		f->attach[i].prog = named_ext(f, i, obj, path);
+		if (!f->attach[i].prog)
 			return -1;
 	}
 	/* libbpf would refuse it at load, with a line about its own API. */
@@ -138,7 +137,7 @@ int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *pat
 		f->attach[i].target = target_of(f, f->attach[i].path);
 		if (f->attach[i].target < 0)
 			return -1;
-		err = bpf_program__set_attach_target(progs[i],
+		err = bpf_program__set_attach_target(f->attach[i].prog,
 			bpf_program__fd(f->targets[f->attach[i].target].prog), f->attach[i].func);
 		if (err == -ENOENT) {
 			fprintf(stderr, "kfcheck: %s: its BTF has no function %s for %s to replace\n",
@@ -154,15 +153,13 @@ int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *pat
 	return 0;
 }
 
-int freplace_attach(struct freplace *f, struct bpf_object *obj)
+int freplace_attach(struct freplace *f)
 {
-	struct bpf_program *prog;
 	struct bpf_link *link;
 	int i;
 
 	for (i = 0; i < f->nr; i++) {
-		prog = bpf_object__find_program_by_name(obj, f->attach[i].ext);
-		link = bpf_program__attach_freplace(prog,
+		link = bpf_program__attach_freplace(f->attach[i].prog,
 			bpf_program__fd(f->targets[f->attach[i].target].prog), f->attach[i].func);
 		if (!link) {
 			fprintf(stderr, "kfcheck: cannot attach %s to %s:%s: %s\n", f->attach[i].ext,

@@ -28,6 +28,7 @@ struct freplace_target {
 struct freplace {
 	struct {
 		const char *ext;	/* the extension program's name */
+		struct bpf_program *prog;	/* and the program, once found */
 		const char *path;	/* the target object file */
 		const char *func;	/* the function it replaces */
 		int target;		/* in targets[] */
@@ -52,7 +53,7 @@ int freplace_prepare(struct freplace *f, struct bpf_object *obj, const char *pat
 const char *freplace_first_ext(const struct freplace *f, struct bpf_object *obj,
 			       bool unattached);
 /* Attaches each loaded extension with a link; -1 after a line saying why. */
-int freplace_attach(struct freplace *f, struct bpf_object *obj);
+int freplace_attach(struct freplace *f);
 /* Closes the links, then the target objects. */
 void freplace_close(struct freplace *f);
 

@@ -518,7 +518,7 @@ static int run_extended(struct bpf_object *obj, struct cli *c)
 	struct freplace *f = &c->ext;
 	int i, ret = 0;
 
-	if (freplace_attach(f, obj))
+	if (freplace_attach(f))
 		return 1;
 	if (run_programs(obj, &c->inputs, NULL, NULL))
 		ret = 1;

@@ -12,16 +12,22 @@
 #include "report.h"
 #include "verifier_log.h"
 
+int object_readable(const char *path)
+{
+	if (!access(path, R_OK))
+		return 0;
+	fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(errno));
+	return -1;
+}
+
 struct bpf_object *object_open(const char *path)
 {
 	struct bpf_object *obj;
 	char msg[128];
 
 	/* libbpf reports a missing file as a bad ELF; say what it is. */
-	if (access(path, R_OK)) {
-		fprintf(stderr, "kfcheck: %s: %s\n", path, strerror(errno));
+	if (object_readable(path))
 		return NULL;
-	}
 	log_clear();
 	obj = bpf_object__open_file(path, NULL);
 	if (!obj) {

@@ -5,6 +5,8 @@
 
 #include <bpf/libbpf.h>
 
+/* 0 if @path can be read; else -1 after a line naming it and why. */
+int object_readable(const char *path);
 /*
  * Each prints one line naming the file and the cause on failure, then the
  * lines that support it: the verifier's when the kernel refused a program,

@@ -55,15 +55,24 @@ probe_load() {
 	return 2
 }
 
+# link_objects OUT INPUT...: bpftool gen object links the INPUTs, objects
+# of BPF_OBJS, into OUT in the test's directory.
+link_objects() {
+	local out=$BATS_TEST_TMPDIR/$1 name inputs=()
+	shift
+	for name in "$@"; do
+		inputs+=("$BPF_OBJS/$name.bpf.o")
+	done
+	bpftool gen object "$out" "${inputs[@]}"
+}
+
 # probe_link INPUTS REFUSAL: bpftool gen object links the comma-separated
 # objects INPUTS of BPF_OBJS. A refusal matching REFUSAL means the linker
 # lacks what they need; any other failure fails the test.
 probe_link() {
-	local inputs=() name err=$BATS_TEST_TMPDIR/probe_link.err
-	for name in ${1//,/ }; do
-		inputs+=("$BPF_OBJS/$name.bpf.o")
-	done
-	bpftool gen object "$BATS_TEST_TMPDIR/probe_link.o" "${inputs[@]}" 2>"$err" && return 0
+	local err=$BATS_TEST_TMPDIR/probe_link.err
+	# shellcheck disable=SC2086 # the names split at the commas
+	link_objects probe_link.o ${1//,/ } 2>"$err" && return 0
 	grep -qE -- "$2" "$err" && return 1
 	fail "probe link $1 failed for another reason than /$2/:" "$(<"$err")"
 	return 2

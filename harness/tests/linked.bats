@@ -11,17 +11,6 @@ setup() {
 	reset_counters
 }
 
-# link_objects OUT INPUT...: bpftool gen object links the INPUTs, objects
-# of BPF_OBJS, into OUT in the test's directory, as run_separate would.
-link_objects() {
-	local out=$BATS_TEST_TMPDIR/$1 name inputs=()
-	shift
-	for name in "$@"; do
-		inputs+=("$BPF_OBJS/$name.bpf.o")
-	done
-	run_separate bpftool gen object "$out" "${inputs[@]}"
-}
-
 # assert_link_refused FEATURE: the link failed with the linker's message
 # that messages.tsv gives for FEATURE.
 assert_link_refused() {
@@ -42,7 +31,7 @@ linked_object() {
 	1) SHARED='' peer=linked_lib_peer_only ;;
 	*) fail "cannot tell whether bpftool links a shared kfunc extern" ;;
 	esac
-	link_objects linked.o linked_main linked_lib_modkfunc "$peer"
+	run_separate link_objects linked.o linked_main linked_lib_modkfunc "$peer"
 	assert_success
 	LINKED=$BATS_TEST_TMPDIR/linked.o
 }
@@ -59,7 +48,7 @@ lib_peer_ids() {
 }
 
 @test "a kfunc extern that two inputs declare, weak in one and strong in the other, is linked into one strong extern, or the linker refuses with its message" {
-	link_objects shared.o linked_main linked_lib_modkfunc linked_lib_peer
+	run_separate link_objects shared.o linked_main linked_lib_modkfunc linked_lib_peer
 	local shared=0
 	has link_shared_kfunc_extern || shared=$?
 	case $shared in
@@ -136,7 +125,7 @@ lib_peer_ids() {
 	assert_success
 	assert_global half_res 99
 	requires link_shared_kfunc_extern
-	link_objects halves.o linked_weak_half linked_strong_half
+	run_separate link_objects halves.o linked_weak_half linked_strong_half
 	assert_success
 	kfcheck externs "$BATS_TEST_TMPDIR/halves.o"
 	assert_count 1 btf_extern name=modkfunc_missing bind=global
@@ -146,13 +135,13 @@ lib_peer_ids() {
 }
 
 @test "the linker refuses two strong definitions of one global function, naming the function and the input" {
-	link_objects dup.o linked_lib_modkfunc link_refused_dup
+	run_separate link_objects dup.o linked_lib_modkfunc link_refused_dup
 	assert_link_refused link_duplicate_definition
 	# bpftool leaves what it wrote so far: a make rule must delete it.
 	[ -e "$BATS_TEST_TMPDIR/dup.o" ] || fail "bpftool no longer leaves a partial output file behind"
 }
 
 @test "the linker refuses a kfunc extern that two inputs declare with different prototypes" {
-	link_objects proto.o linked_lib_modkfunc link_refused_proto
+	run_separate link_objects proto.o linked_lib_modkfunc link_refused_proto
 	assert_link_refused link_extern_proto
 }
