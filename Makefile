@@ -12,6 +12,15 @@ CLANG ?= clang
 BPFTOOL ?= bpftool
 USER_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -MMD -MP
 USER_LDLIBS := -lbpf -lelf -ldl
+USER_LDFLAGS :=
+# make SANITIZE=1, and make fuzz's target: UBSan's findings abort like
+# ASan's, so that any finding fails the run; frame pointers give the
+# reports whole stacks.
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ifeq ($(SANITIZE),1)
+USER_CFLAGS += $(SANITIZE_FLAGS)
+USER_LDFLAGS += $(SANITIZE_FLAGS)
+endif
 # Kernels from 6.19 embed tagged structs as anonymous members, which
 # vmlinux.h reproduces; without -fms-extensions clang drops those fields.
 BPF_CFLAGS := -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror \
@@ -37,14 +46,16 @@ endif
 SHELL := bash
 .SHELLFLAGS := -eo pipefail -c
 
-B := $(abspath $(BUILD))
+# A sanitized build has a directory of its own, so that objects built with
+# and without SANITIZE=1 never link together; scripts/lib.sh knows the name.
+B := $(abspath $(BUILD))$(if $(filter 1,$(SANITIZE)),-sanitize)
 KMOD := $(B)/kmod
 MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbuild \
 	$(wildcard module/extra/*.c)
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := bench_calls destructive dispatcher freplace ksym_variants many_calls mem multi_module \
+BPF_PROGS := bench_calls destructive dispatcher freplace gate ksym_variants lifetime many_calls mem multi_module \
 	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
 	scalar sleepable subprog syscall_slot typeless_ksym weak_missing weak_present \
 	negative negative_non_gpl negative_proto negative_unresolved
@@ -62,7 +73,7 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o) $(BPF_LINK_INPUTS:%=$(B)/bpf/%.bpf.o
 HARNESS_LIB_SRCS := btf_externs.c btfinfo.c capture.c fd_leaks.c freplace.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
 	lskel_runtime.c lskel_written.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
 	testrun.c verifier_log.c
-KFCHECK_SRCS := kfcheck.c syscall_hook.c
+KFCHECK_SRCS := kfcheck.c module_unload.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
 KFBENCH_SRCS := kfbench.c bench_calls.c bench_load.c bench_stats.c
 HARNESS_LIB := $(B)/harness/libkfharness.a
@@ -74,7 +85,7 @@ SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/te
 	harness/tests/*.bats scripts/tests/*.bats)
 
 .PHONY: all kdir modules modules-nobtf bpf harness tests limits bench-tools check load unload \
-	matrix bench bench-matrix vm-check vm-run vm-shell deps test lint clean
+	matrix bench bench-matrix vm-check vm-run vm-shell deps test lint clean stress vm-stress
 
 all: modules bpf harness tests limits bench-tools
 
@@ -94,9 +105,19 @@ $(KMOD_FILES): $(KMOD)/%: %
 kdir:
 	@test -d "$(KDIR)" || { echo "make: no kernel build directory $(KDIR): install linux-headers-$(shell uname -r), or pass KDIR=/path/to/kernel/build; to test without local headers, make vm-check" >&2; exit 1; }
 
+# MODKFUNC_FAULT=uaf|double-free: modkfunc broken on purpose, for the
+# runner's tests of memory debugging (see mkf_obj_free()). Build it in a
+# BUILD of its own.
+FAULT_uaf := MODKFUNC_FAULT_UAF
+FAULT_double-free := MODKFUNC_FAULT_DOUBLE_FREE
+ifneq ($(MODKFUNC_FAULT),)
+ifeq ($(FAULT_$(MODKFUNC_FAULT)),)
+$(error MODKFUNC_FAULT is uaf or double-free, not '$(MODKFUNC_FAULT)')
+endif
+endif
 modules: $(KMOD_FILES) | kdir
 	$(call quiet,KBUILD,$(KMOD))
-	$(Q)$(MAKE) -C $(KDIR) M=$(KMOD) modules
+	$(Q)$(MAKE) -C $(KDIR) M=$(KMOD) $(if $(MODKFUNC_FAULT),KCFLAGS=-D$(FAULT_$(MODKFUNC_FAULT))) modules
 
 # The same module built against headers that lack BTF tooling, such as the
 # packaged headers kdir-btf-fix.sh starts from: the test of the diagnosis
@@ -146,10 +167,19 @@ $(HARNESS_LIB): $(call harness_objs,$(HARNESS_LIB_SRCS))
 	$(Q)$(AR) rcs $@ $^
 $(B)/kfcheck: $(call harness_objs,$(KFCHECK_SRCS)) $(HARNESS_LIB)
 	$(call quiet,LD,$@)
-	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^ $(USER_LDLIBS)
 $(B)/libkfaudit.so: $(call harness_objs,$(KFAUDIT_SRCS)) $(HARNESS_LIB)
 	$(call quiet,LD,$@)
-	$(Q)$(CC) -shared -o $@ $^ $(USER_LDLIBS)
+	$(Q)$(CC) $(USER_LDFLAGS) -shared -o $@ $^ $(USER_LDLIBS)
+ifeq ($(SANITIZE),1)
+# A sanitized libkfaudit.so, preloaded into a program built without ASan,
+# needs ASan's runtime loaded before it and before libc: the suite reads
+# which one from here (harness/tests/helpers.bash).
+harness: $(B)/asan-runtime
+$(B)/asan-runtime: $(B)/libkfaudit.so
+	$(call quiet,GEN,$@)
+	$(Q)$(CC) -print-file-name=libasan.so >$@
+endif
 
 # What the suite takes from the build rather than repeating it: the ABI
 # header's constants, and one test per tagged negative program.
@@ -202,7 +232,7 @@ $(LIMITS:%=$(GEN)/lskel_%.o): $(GEN)/lskel_%.o: harness/lskel_load.c $(GEN)/%.ls
 		-c $< -o $@
 $(LIMITS:%=$(GEN)/lskel_%): $(GEN)/lskel_%: $(GEN)/lskel_%.o $(HARNESS_LIB)
 	$(call quiet,LD,$@)
-	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^ $(USER_LDLIBS)
 
 # kfbench compiles every load point's light skeleton in, listed by one
 # generated header.
@@ -215,7 +245,29 @@ $(B)/harness/bench_load.o: $(GEN)/bench_lskels.h $(BENCH_LOADS:%=$(GEN)/%.lskel.
 $(B)/harness/bench_load.o: USER_CFLAGS += -I$(GEN)
 $(B)/kfbench: $(call harness_objs,$(KFBENCH_SRCS)) $(HARNESS_LIB)
 	$(call quiet,LD,$@)
-	$(Q)$(CC) -o $@ $^ $(USER_LDLIBS)
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $^ $(USER_LDLIBS)
+
+# make fuzz: scripts/fuzz.sh makes fuzz-build in the trixie kit, whose
+# clang has libFuzzer, and runs it there. The fuzz target links the harness
+# library's sources, compiled again by clang with libFuzzer's coverage and
+# the sanitizers into $(FUZZ). Its seeds are the suite's objects without
+# DWARF, which kfcheck never reads, so that mutations land where it looks.
+FUZZ_SECONDS ?= 60
+FUZZ := $(B)/fuzz
+LLVM_STRIP ?= llvm-strip
+.PHONY: fuzz fuzz-build
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+fuzz-build: $(FUZZ)/fuzz_object $(BPF_OBJS:$(B)/bpf/%=$(FUZZ)/seeds/%)
+$(FUZZ)/harness/%.o: harness/%.c | $(FUZZ)/harness/
+	$(call quiet,CC,$@)
+	$(Q)$(CLANG) $(USER_CFLAGS) -fsanitize=fuzzer-no-link $(SANITIZE_FLAGS) -Iharness -c $< -o $@
+$(FUZZ)/fuzz_object: $(patsubst %.c,$(FUZZ)/harness/%.o,fuzz_object.c $(HARNESS_LIB_SRCS))
+	$(call quiet,LD,$@)
+	$(Q)$(CLANG) -fsanitize=fuzzer $(SANITIZE_FLAGS) -o $@ $^ $(USER_LDLIBS)
+$(FUZZ)/seeds/%: $(B)/bpf/% | $(FUZZ)/seeds/
+	$(call quiet,STRIP,$@)
+	$(Q)$(LLVM_STRIP) --strip-debug -o $@ $<
 
 # T=REGEX runs only the tests whose names match; RESULTS=DIR puts the TAP
 # and JUnit there instead of $(BUILD).
@@ -226,6 +278,16 @@ load:
 	@scripts/modules.sh load $(KMOD)/module
 unload:
 	@scripts/modules.sh unload $(KMOD)/module
+
+# CYCLES insmod/rmmod cycles (default 100) under two loader loops, on
+# this machine, as root, with the modules unloaded; see scripts/stress.sh.
+# vm-stress runs it in KIT's guest.
+CYCLES ?= 100
+stress:
+	@scripts/stress.sh $(B) $(CYCLES)
+vm-stress: export MODKFUNC_VM_CMD = make -s --no-print-directory stress BUILD=build/$(KIT) CYCLES=$(CYCLES)
+vm-stress:
+	@scripts/vm.sh run $(KIT)
 
 vm-check:
 	@scripts/vm.sh check $(KIT) $(if $(T),'$(T)')
@@ -255,4 +317,4 @@ lint:
 clean:
 	rm -rf build
 
--include $(wildcard $(B)/harness/*.d $(B)/bpf/*.d $(GEN)/*.d)
+-include $(wildcard $(B)/harness/*.d $(B)/bpf/*.d $(GEN)/*.d $(FUZZ)/harness/*.d)

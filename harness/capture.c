@@ -27,6 +27,11 @@ static struct {
 	capture_observer fn;
 	void *ctx;
 } observer;
+static struct {
+	const char *name;
+	void (*hook)(void *ctx);
+	void *ctx;
+} before;
 
 bool capture_busy(void)
 {
@@ -45,10 +50,29 @@ void capture_observe(const char *name, capture_observer fn, void *ctx)
 	observer.ctx = ctx;
 }
 
+void capture_before(const char *name, void (*fn)(void *ctx), void *ctx)
+{
+	before.name = name;
+	before.hook = fn;
+	before.ctx = ctx;
+}
+
 /* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a program's name. */
 static bool same_name(const char *sent, const char *name)
 {
 	return !strncmp(sent, name, BPF_OBJ_NAME_LEN - 1);
+}
+
+static void run_before(const union bpf_attr *attr)
+{
+	void (*hook)(void *ctx) = before.hook;
+
+	if (!hook || !same_name(attr->prog_name, before.name))
+		return;
+	before.hook = NULL;
+	busy = true;
+	hook(before.ctx);
+	busy = false;
 }
 
 /*
@@ -80,6 +104,7 @@ static void describe(struct kfunc_ref *ref, int fd)
 		snprintf(ref->name, sizeof(ref->name), "(no BTF)");
 		return;
 	}
+	ref->btf_id = obj_id;
 	name = btfinfo_type(obj_id, ref->imm, &ref->kind);
 	snprintf(ref->name, sizeof(ref->name), "%s",
 		 name ? name : "(no such type)");
@@ -87,8 +112,10 @@ static void describe(struct kfunc_ref *ref, int fd)
 
 static void describe_vmlinux(struct kfunc_ref *ref)
 {
-	const char *name = btfinfo_type(btfinfo_vmlinux_id(), ref->imm, &ref->kind);
+	const char *name;
 
+	ref->btf_id = btfinfo_vmlinux_id();
+	name = btfinfo_type(ref->btf_id, ref->imm, &ref->kind);
 	snprintf(ref->btf, sizeof(ref->btf), "vmlinux");
 	snprintf(ref->name, sizeof(ref->name), "%s", name ? name : "(no such type)");
 }
@@ -230,6 +257,7 @@ long capture_prog_load(syscall_fn real, union bpf_attr *attr, unsigned int size)
 	long ret;
 	int err;
 
+	run_before(attr);
 	ret = real(__NR_bpf, BPF_PROG_LOAD, attr, size);
 	err = errno;
 	busy = true;

@@ -25,6 +25,7 @@ struct kfunc_ref {
 	int imm;		/* BTF id of the FUNC or VAR */
 	int btf_fd;		/* ksyms: insn[1].imm; calls: fd_array[off] */
 	char btf[NAME_MAX_LEN];	/* BTF object name, or why there is none */
+	__u32 btf_id;		/* that BTF object's id, or 0 */
 	char name[NAME_MAX_LEN];	/* type name at imm, or why there is none */
 	int kind;		/* BTF_KIND_* of that type, or -1 */
 	char resolved[NAME_MAX_LEN];
@@ -74,6 +75,12 @@ void capture_set_sink(capture_sink sink);
  * the syscall; a NULL @fn stops. One observer at a time.
  */
 void capture_observe(const char *name, capture_observer fn, void *ctx);
+/*
+ * Calls @fn with @ctx once, right before the kernel gets the first load of
+ * a program called @name: the loader has opened every BTF fd it sends by
+ * then, and the kernel has not yet taken anything from them.
+ */
+void capture_before(const char *name, void (*fn)(void *ctx), void *ctx);
 /* The newest successful load that returned @fd, or NULL. */
 const struct load_record *capture_by_fd(int fd);
 /* The newest failed load of a program called @name, or NULL. */

@@ -30,6 +30,7 @@
 #include "log.h"
 #include "lskel_runtime.h"
 #include "lskel_written.h"
+#include "module_unload.h"
 #include "object.h"
 #include "prog_tags.h"
 #include "reload.h"
@@ -48,6 +49,7 @@ enum command {
 	CMD_PROGS,
 	CMD_BTF_PARAM,
 	CMD_EXTERNS,
+	CMD_UNLOAD,
 };
 
 static const char *const command_names[] = {
@@ -58,6 +60,7 @@ static const char *const command_names[] = {
 	[CMD_PROGS] = "progs",
 	[CMD_BTF_PARAM] = "btf-param",
 	[CMD_EXTERNS] = "externs",
+	[CMD_UNLOAD] = "unload",
 };
 
 /* Long options without a short form, past every character. */
@@ -73,6 +76,7 @@ enum {
 	OPT_LOADER,
 	OPT_ATTACH,
 	OPT_DURING,
+	OPT_BEFORE_LOAD,
 };
 
 struct cli {
@@ -87,12 +91,14 @@ struct cli {
 	bool lskel;		/* --loader lskel */
 	struct freplace ext;	/* --attach */
 	const char *during;	/* --during */
+	const char *before_load;	/* --before-load */
 };
 
 static void usage(FILE *out)
 {
 	fputs("usage: kfcheck [-v] [--human] COMMAND [OPTIONS] OBJECT [PROGRAM...]\n"
-	      "       kfcheck [--human] progs | btf-param SUFFIX | externs OBJECT\n"
+	      "       kfcheck [--human] progs | btf-param SUFFIX | externs OBJECT |\n"
+	      "                         unload MODULE\n"
 	      "       kfcheck --version\n"
 	      "commands:\n"
 	      "  load    load OBJECT and report every kfunc call and ksym load\n"
@@ -105,6 +111,8 @@ static void usage(FILE *out)
 	      "  btf-param SUFFIX\n"
 	      "          report a function argument of vmlinux's BTF named *SUFFIX\n"
 	      "  externs report the extern FUNCs and VARs in OBJECT's BTF, without loading\n"
+	      "  unload  unload MODULE as rmmod does, and report its refcnt before\n"
+	      "          and the kernel's errno\n"
 	      "options:\n"
 	      "  -v, --verbose         show libbpf's log on stderr\n"
 	      "  --human               a table instead of JSON lines\n"
@@ -126,6 +134,9 @@ static void usage(FILE *out)
 	      "  --during CMD          run: after the runs, while every program and link\n"
 	      "                        is held, run CMD with sh, its output on stderr;\n"
 	      "                        its exit status is reported (-1: killed)\n"
+	      "  --before-load CMD     load, run: run CMD with sh right before the kernel\n"
+	      "                        gets the first program's load, when libbpf has\n"
+	      "                        opened the BTF fds it sends; reported as --during\n"
 	      "environment:\n"
 	      "  KFCHECK_KALLSYMS      read symbols from this file, not /proc/kallsyms\n"
 	      "  KFCHECK_KALLSYMS_CACHE\n"
@@ -192,6 +203,9 @@ static int parse_option(struct cli *c, int opt, char **argv)
 	case OPT_DURING:
 		c->during = optarg;
 		return 0;
+	case OPT_BEFORE_LOAD:
+		c->before_load = optarg;
+		return 0;
 	case OPT_LOADER:
 		if (strcmp(optarg, "libbpf") && strcmp(optarg, "lskel")) {
 			fprintf(stderr, "kfcheck: --loader is libbpf or lskel, not '%s'\n", optarg);
@@ -232,6 +246,7 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		{ "loader", required_argument, NULL, OPT_LOADER },
 		{ "attach", required_argument, NULL, OPT_ATTACH },
 		{ "during", required_argument, NULL, OPT_DURING },
+		{ "before-load", required_argument, NULL, OPT_BEFORE_LOAD },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
@@ -245,13 +260,14 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kfcheck: progs takes no arguments\n");
 		return -1;
 	}
-	if (c->cmd == CMD_BTF_PARAM || c->cmd == CMD_EXTERNS) {
+	if (c->cmd == CMD_BTF_PARAM || c->cmd == CMD_EXTERNS || c->cmd == CMD_UNLOAD) {
 		if (argc == 2 && *argv[1]) {
 			c->path = argv[1];
 			return 0;
 		}
 		fprintf(stderr, "kfcheck: %s needs one %s\n", cmd,
-			c->cmd == CMD_EXTERNS ? "OBJECT" : "SUFFIX");
+			c->cmd == CMD_EXTERNS ? "OBJECT" :
+			c->cmd == CMD_UNLOAD ? "MODULE" : "SUFFIX");
 		return -1;
 	}
 	/* 0, not 1: glibc then starts afresh on this argv. */
@@ -289,6 +305,11 @@ static int parse_command(struct cli *c, int argc, char **argv)
 	if (c->during && (c->cmd != CMD_RUN || c->lskel)) {
 		fprintf(stderr, "kfcheck: --during is for run through libbpf, not %s%s\n", cmd,
 			c->lskel ? " --loader lskel" : "");
+		return -1;
+	}
+	if (c->before_load && ((c->cmd != CMD_LOAD && c->cmd != CMD_RUN) || c->lskel)) {
+		fprintf(stderr, "kfcheck: --before-load is for load and run through libbpf, not %s%s\n",
+			cmd, c->lskel ? " --loader lskel" : "");
 		return -1;
 	}
 	if (c->cmd == CMD_LIST && c->nr_sets) {
@@ -529,27 +550,49 @@ static int run_extended(struct bpf_object *obj, struct cli *c)
 }
 
 /*
- * Runs @cmd while everything is held, its output on kfcheck's stderr so
- * that stdout stays records; the record says how it exited.
+ * Runs @cmd for option --@event, its output on kfcheck's stderr so that
+ * stdout stays records; the @event record says how it exited.
  */
-static int run_during(const char *cmd)
+static int run_command(const char *event, const char *cmd)
 {
 	char *line;
 	int status;
 
 	if (asprintf(&line, "exec 1>&2; %s", cmd) < 0) {
-		fprintf(stderr, "kfcheck: --during: %s\n", strerror(ENOMEM));
+		fprintf(stderr, "kfcheck: %s: %s\n", event, strerror(ENOMEM));
 		return 1;
 	}
 	fflush(NULL);
 	status = system(line);
 	free(line);
 	if (status < 0) {
-		fprintf(stderr, "kfcheck: --during: cannot run sh: %s\n", strerror(errno));
+		fprintf(stderr, "kfcheck: %s: cannot run sh: %s\n", event, strerror(errno));
 		return 1;
 	}
-	report_during(cmd, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	report_command(event, cmd, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return 0;
+}
+
+/* A command that cannot start is said on stderr, and the load goes on. */
+static void before_load_hook(void *cmd)
+{
+	run_command("before_load", cmd);
+}
+
+/*
+ * --before-load: the command runs when the first program that loads is
+ * sent, after libbpf's feature probes, whose loads are not the object's.
+ */
+static void hook_before_load(struct bpf_object *obj, const char *cmd)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, obj) {
+		if (bpf_program__autoload(prog)) {
+			capture_before(bpf_program__name(prog), before_load_hook, (void *)cmd);
+			return;
+		}
+	}
 }
 
 /* load and run, after the --attach targets are loaded; 0 when all agreed. */
@@ -559,6 +602,8 @@ static int load_and_run(struct bpf_object *obj, struct cli *c)
 
 	if (c->lskel)
 		return lskel_check(obj, c);
+	if (c->before_load)
+		hook_before_load(obj, c->before_load);
 	if (object_load(obj, c->path))
 		return 1;
 	ret = check_views(obj, false) ? 0 : 1;
@@ -566,7 +611,7 @@ static int load_and_run(struct bpf_object *obj, struct cli *c)
 		return ret;
 	if (c->ext.nr ? run_extended(obj, c) : run_programs(obj, &c->inputs, NULL, NULL))
 		ret = 1;
-	if (c->during && run_during(c->during))
+	if (c->during && run_command("during", c->during))
 		ret = 1;
 	return ret;
 }
@@ -709,6 +754,8 @@ static int execute(struct cli *c)
 		return report_btf_param(c->path);
 	if (c->cmd == CMD_EXTERNS)
 		return btf_externs_report(c->path);
+	if (c->cmd == CMD_UNLOAD)
+		return module_unload(c->path);
 	obj = object_open(c->path);
 	if (!obj)
 		return 1;

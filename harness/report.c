@@ -71,6 +71,8 @@ static const struct layout {
 	{ "loader_slots", "loader's fd_array: maps in slots {map_slots}; kfunc BTFs in {kfunc_slots}", false },
 	{ "attach_target", "attach {prog} to {target_prog} (id {target_prog_id}), function {target_func} (BTF id {attach_btf_id})", false },
 	{ "during", "during: {cmd}: exit status {status}", false },
+	{ "before_load", "before load: {cmd}: exit status {status}", false },
+	{ "unload", "unload {module} (refcnt {refcnt}): {outcome}", false },
 	{ "btf_extern", "extern {kind} {name} in {datasec}, {bind}", false },
 	{ "loaded_prog", "loaded program {id} {name}", false },
 	{ "loaded_link", "link {id} of program {prog_id}", false },
@@ -300,6 +302,7 @@ static void report_ref(const char *prog, const struct kfunc_ref *ref, bool call)
 		INT("imm", ref->imm),
 		INT("btf_fd", ref->btf_fd),
 		STR("btf", ref->btf),
+		UINT("btf_id", ref->btf_id),
 		STR(call ? "func" : "name", ref->name),
 		STR("resolved", ref->resolved),
 		STR("resolved_module", ref->resolved_module),
@@ -476,11 +479,26 @@ void report_attach_target(const struct load_record *rec)
 	emit("attach_target", fields);
 }
 
-void report_during(const char *cmd, int status)
+void report_command(const char *event, const char *cmd, int status)
 {
 	const struct field fields[] = { STR("cmd", cmd), INT("status", status), END };
 
-	emit("during", fields);
+	emit(event, fields);
+}
+
+void report_unload(const char *module, long refcnt, int err)
+{
+	const char *name = errname(err);
+	const struct field fields[] = {
+		STR("module", module),
+		INT("refcnt", refcnt),
+		BOOL("accepted", !err),
+		STR("error", name),
+		HUMAN("outcome", err ? name : "unloaded"),
+		END,
+	};
+
+	emit("unload", fields);
 }
 
 void report_btf_extern(const char *name, const char *kind, const char *datasec,

@@ -5,7 +5,8 @@
  * Records:
  *   kfunc_call, ksym   the sent and resolved views of one reference; btf_fd
  *                      is the BTF fd sent: a ksym's insn[1].imm (0 for
- *                      vmlinux), a call's fd_array[off] (-1 for off 0)
+ *                      vmlinux), a call's fd_array[off] (-1 for off 0);
+ *                      btf_id is its BTF object's id (0: none)
  *   load               one BPF_PROG_LOAD (reload and the preload auditor)
  *   run                a program's runs: ok, or its errno
  *   global             one global variable after the runs
@@ -20,6 +21,8 @@
  *   attach_target      the program and function an extension program's
  *                      load named as its target (attach_prog_fd, _btf_id)
  *   during             the command run while programs and links were held
+ *   before_load        the command run right before the first program's load
+ *   unload             a module unload: the refcnt before it, and the errno
  *   btf_extern         an extern FUNC or VAR in an object file's BTF: the
  *                      DATASEC listing it, and its ELF symbol's binding
  */
@@ -66,7 +69,9 @@ void report_btf_param_found(const char *name);
 void report_expect(const char *prog, const char *feature);
 void report_attach_target(const struct load_record *rec);
 /* @status is the command's exit status, or -1 when it did not exit. */
-void report_during(const char *cmd, int status);
+/* @event: during or before_load; @status -1 when the command was killed. */
+void report_command(const char *event, const char *cmd, int status);
+void report_unload(const char *module, long refcnt, int err);
 void report_btf_extern(const char *name, const char *kind, const char *datasec,
 		       const char *bind);
 /* @by is "kernel" or "libbpf"; @message the lines that say why. */

@@ -72,6 +72,25 @@ static u64 mkf_identify(u64 cookie)
 	return (u64)MODKFUNC_IDENTITY << 32 | (u32)cookie;
 }
 
+/*
+ * make modules MODKFUNC_FAULT=uaf|double-free builds a module broken on
+ * purpose, for the runner's own tests (scripts/tests/vm-runner.bats): they
+ * prove that memory debugging catches a kfunc that writes to an object it
+ * freed, or frees it twice, and that the run then fails. The compiler
+ * must not see the bug, or it would warn, or drop the write.
+ */
+static void mkf_obj_free(struct modkfunc_obj *obj)
+{
+	kfree(obj);
+#if defined(MODKFUNC_FAULT_UAF)
+	OPTIMIZER_HIDE_VAR(obj);
+	WRITE_ONCE(obj->tag, 0);
+#elif defined(MODKFUNC_FAULT_DOUBLE_FREE)
+	OPTIMIZER_HIDE_VAR(obj);
+	kfree(obj);
+#endif
+}
+
 __bpf_kfunc_start_defs();
 
 /**
@@ -192,7 +211,7 @@ __bpf_kfunc void modkfunc_obj_release(struct modkfunc_obj *obj)
 {
 	mkf_account(MKF_modkfunc_obj_release, obj->tag);
 	atomic64_dec(&mkf.live);
-	kfree(obj);
+	mkf_obj_free(obj);
 }
 
 /**

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The ABI of modkfunc and modkfunc_peer: the types their kfuncs take and
- * return, every kfunc's prototype, the ksyms and the identity constants.
+ * The ABI of modkfunc, modkfunc_peer and the extra modules: the types
+ * their kfuncs take and return, every kfunc's prototype, the ksyms and the
+ * identity constants.
  * The modules include it as plain C (__KERNEL__); BPF programs include it
  * through bpf_progs/modkfunc.bpf.h, where each prototype is a __ksym
  * extern that libbpf resolves against the module's BTF. Modelled on the
@@ -20,6 +21,8 @@
 #define MODKFUNC_PEER_IDENTITY 0x70656572
 /* "twin": the high half of what modkfunc_twin's modkfunc_same_name() returns. */
 #define MODKFUNC_TWIN_IDENTITY 0x7477696e
+/* "gate": the high half of what modkfunc_gate_whoami() returns. */
+#define MODKFUNC_GATE_IDENTITY 0x67617465
 
 #if defined(__KERNEL__) || defined(__bpf__)
 
@@ -96,6 +99,9 @@ __u64 modkfunc_peer_whoami(__u64 cookie) __ksym;
 
 /* modkfunc and modkfunc_twin: one name, one prototype, two kfuncs. */
 __u64 modkfunc_same_name(__u64 cookie) __ksym;
+
+/* modkfunc_gate: a module whose init or exit waits for the test. */
+__u64 modkfunc_gate_whoami(__u64 cookie) __ksym;
 
 /*
  * modkfunc's variables for the ksym tests. The two sides see them

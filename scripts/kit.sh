@@ -4,6 +4,7 @@
 #
 #   kit.sh ensure KIT   build the kit unless the cached one is current
 #   kit.sh build KIT    ensure, then build modkfunc into build/KIT/
+#                       (build/KIT-sanitize/ with SANITIZE=1)
 #   kit.sh versions KIT print what the kit resolved to
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -110,12 +111,10 @@ print_versions() {
 build_tree() {
 	mkdir -p "$KIT_BUILD"
 	cp "$KIT_ROOT/etc/modkfunc-kit.env" "$KIT_BUILD/kit.env"
-	kit_chroot make -C "$KIT_SRC" --no-print-directory -s -j"$(nproc)" \
-		BUILD="build/$KIT" KDIR="${KIT_KDIR:?}" all ||
+	kit_make -j"$(nproc)" KDIR="${KIT_KDIR:?}" all ||
 		die "building modkfunc in kit $KIT failed"
 	if [ -n "${KIT_KDIR_NOBTF:-}" ]; then
-		kit_chroot make -C "$KIT_SRC" --no-print-directory -s \
-			BUILD="build/$KIT" KDIR="$KIT_KDIR" KDIR_NOBTF="$KIT_KDIR_NOBTF" modules-nobtf ||
+		kit_make KDIR="$KIT_KDIR" KDIR_NOBTF="$KIT_KDIR_NOBTF" modules-nobtf ||
 			die "building modkfunc against $KIT_KDIR_NOBTF failed"
 	fi
 }

@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Shared by the kit builder and the VM runner: paths, errors, kit files.
+# Shared by the kit builder, the VM runner and make stress: paths, errors,
+# kit files, and what a kernel splat looks like.
 # shellcheck disable=SC2034 # the KIT_* values are for the sourcing script
 
 MODKFUNC_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -7,6 +8,13 @@ MODKFUNC_CACHE=${MODKFUNC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/modkfunc}
 KITS_DIR=$MODKFUNC_TOP/scripts/kits
 # Where the checkout appears inside a kit, both in its chroot and its guest.
 KIT_SRC=/src
+
+# What the kernel prints when it finds itself broken: its own BUG/WARN and
+# oopses, refcount_t saturation, and what the guests' memory debugging
+# reports (vm.sh): SLUB's "BUG kmalloc-16 (...): Poison overwritten" and
+# "Object already free", KFENCE's "BUG: KFENCE: ...", UBSAN, and list
+# debugging's corruption reports.
+SPLAT='(^|[^A-Z_])BUG[: ]|WARNING:|Oops|refcount_t:|Poison overwritten|Object already free|KFENCE:|general protection fault|kernel BUG at|UBSAN:|list_(add|del) corruption'
 
 die() {
 	echo "${0##*/}: $*" >&2
@@ -47,7 +55,10 @@ kit_load() {
 	fi
 	KIT_DIR=$MODKFUNC_CACHE/kits/$KIT
 	KIT_ROOT=$KIT_DIR/rootfs
+	# SANITIZE=1 (make SANITIZE=1) builds into a directory of its own, as
+	# the Makefile names it.
 	KIT_BUILD=$MODKFUNC_TOP/build/$KIT
+	[ "${SANITIZE:-}" != 1 ] || KIT_BUILD+=-sanitize
 }
 
 # kit_chroot CMD...: run CMD in the kit's root with the checkout at
@@ -64,4 +75,10 @@ kit_chroot() {
 		exec chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 			HOME=/root LANG=C.UTF-8 "$@"' \
 		kit_chroot "$KIT_ROOT" "$MODKFUNC_TOP" "$KIT_SRC" "$@"
+}
+
+# kit_make ARGS...: make in the kit's chroot, into KIT_BUILD.
+kit_make() {
+	kit_chroot make -C "$KIT_SRC" --no-print-directory -s BUILD="build/$KIT" \
+		SANITIZE="${SANITIZE:-}" "$@"
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test: everything CI runs. The kit matrix (the suite in each kit's
-# guest), then the runner's own tests, then one total line. Any failure,
-# or a kit whose suite did not run, makes it fail.
+# guest), then the runner's own tests, then a minute of make fuzz, which
+# counts as one test, then one total line. Any failure, or a kit whose
+# suite did not run, makes it fail.
 # Usage: test.sh KIT...
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -17,7 +18,14 @@ bats --tap "$MODKFUNC_TOP/scripts/tests" | tee "$runner_tap"
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 runner=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$runner_tap") || rc=1
 
-# The matrix table's passed, failed and skipped columns, plus the runner's.
+fuzz_out=$MODKFUNC_TOP/build/fuzz.out
+fp=1 ff=0
+"$MODKFUNC_TOP/scripts/fuzz.sh" 60 | tee "$fuzz_out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { rc=1 fp=0 ff=1; }
+fuzz=$(grep -E '^fuzz: [0-9]+ executions' "$fuzz_out" || echo 'fuzz: did not run')
+
+# The matrix table's passed, failed and skipped columns, plus the runner's
+# and the fuzz run's.
 # A matrix that left no table counts as one failure.
 p=0 f=1 s=0
 if [ -f "$MODKFUNC_TOP/build/matrix.md" ]; then
@@ -27,5 +35,6 @@ fi
 read -r rp _ rf _ rs _ <<<"${runner//,/}"
 echo
 echo "runner: $runner"
-echo "test: $((p + ${rp:-0})) passed, $((f + ${rf:-1})) failed, $((s + ${rs:-0})) skipped"
+echo "$fuzz"
+echo "test: $((p + ${rp:-0} + fp)) passed, $((f + ${rf:-1} + ff)) failed, $((s + ${rs:-0})) skipped"
 exit "$rc"

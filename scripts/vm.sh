@@ -27,7 +27,9 @@ KVM_DEVICE=${KVM_DEVICE:-/dev/kvm}
 # How long a guest may take to reach its first marker under KVM, where it
 # takes a second or two. A PVM flavour of /dev/kvm can hang instead.
 KVM_PROBE_TIMEOUT=${KVM_PROBE_TIMEOUT:-30}
-SPLAT='BUG:|WARNING:|Oops|refcount_t:'
+# KFENCE samples one allocation in this many milliseconds; its default of 0
+# in Debian's kernels turns it off.
+KFENCE_INTERVAL=${KFENCE_INTERVAL:-10}
 
 # The kit's kmod resolves the load order. The files go in decompressed,
 # because busybox insmod cannot read .ko.xz.
@@ -54,7 +56,7 @@ write_job() {
 	# shellcheck disable=SC2016 # the shell job's $(...) is for the guest
 	case $MODE in
 	# The guest's sh is dash, so the filter is single-quoted by hand.
-	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s'\n" "build/$KIT" \
+	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s'\n" "${KIT_BUILD#"$MODKFUNC_TOP"/}" \
 		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" ;;
 	run) printf '%s\n' "$MODKFUNC_VM_CMD" ;;
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
@@ -125,12 +127,41 @@ choose_accel() {
 	echo "vm: accel=$ACCEL${why:+ ($why)}"
 }
 
+# kit_config_has OPTION: the kit's kernel was built with OPTION=y.
+kit_config_has() {
+	local config
+	for config in "$KIT_ROOT/boot/config-$KIT_KVER" "$KIT_ROOT/usr/lib/modules/$KIT_KVER/config"; do
+		[ -f "$config" ] || continue
+		grep -qx "CONFIG_$1=y" "$config"
+		return
+	done
+	die "kit $KIT has no kernel config (neither /boot/config-$KIT_KVER nor /usr/lib/modules/$KIT_KVER/config)"
+}
+
+# choose_memdebug: sets MEMDEBUG to the memory debugging the kit's kernel
+# can do, as kernel arguments, and prints it. SLUB's sanity checks, red
+# zones, poisoning and owner tracking (FZPU) catch a write to freed memory
+# when the object is next allocated or validated, and a double free at the
+# second free; KFENCE catches what it samples at the faulting access.
+# VM_MEMDEBUG=0 boots without, to measure what they cost.
+choose_memdebug() {
+	MEMDEBUG=''
+	if [ "${VM_MEMDEBUG:-1}" != 0 ]; then
+		! kit_config_has SLUB_DEBUG || MEMDEBUG='slub_debug=FZPU'
+		! kit_config_has KFENCE || MEMDEBUG+=" kfence.sample_interval=$KFENCE_INTERVAL"
+	fi
+	MEMDEBUG=${MEMDEBUG# }
+	echo "vm: memory debugging: ${MEMDEBUG:-none}"
+	# For the suite's test that the guest really runs with it (memdebug.bats).
+	MEMDEBUG+=" modkfunc_memdebug=${VM_MEMDEBUG:-1}"
+}
+
 boot() {
 	local console=(-display none -monitor none -serial stdio)
 	[ "$MODE" = shell ] && console=(-nographic)
 	qemu_cmd "$ACCEL"
 	timeout --foreground -k 10 "$VM_TIMEOUT" "${QEMU_CMD[@]}" "${console[@]}" \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 ${VM_KERNEL_ARGS:-} modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 $MEMDEBUG ${VM_KERNEL_ARGS:-} modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
 		-fsdev "local,id=rootfs,path=$KIT_ROOT,security_model=passthrough,readonly=on,multidevs=remap" \
 		-device virtio-9p-pci,fsdev=rootfs,mount_tag=rootfs \
 		-fsdev "local,id=src,path=$MODKFUNC_TOP,security_model=passthrough,multidevs=remap" \
@@ -180,6 +211,7 @@ summarize_check() {
 MODE=${1:-} FILTER=${3:-}
 case $MODE:$# in check:[23] | run:2 | shell:2) ;; *) die "usage: vm.sh check KIT [REGEX] | run KIT | shell KIT" ;; esac
 case ${VM_ACCEL:-} in '' | kvm | tcg) ;; *) die "VM_ACCEL must be kvm or tcg, not '$VM_ACCEL'" ;; esac
+case ${VM_MEMDEBUG:-1} in 0 | 1) ;; *) die "VM_MEMDEBUG must be 0 or 1, not '$VM_MEMDEBUG'" ;; esac
 # Before any work: a run without a command would build the kit for nothing.
 if [ "$MODE" = run ] && [ -z "${MODKFUNC_VM_CMD:-}" ]; then
 	die "vm-run needs a command: make vm-run CMD='...' (or MODKFUNC_VM_CMD=...)"
@@ -200,6 +232,7 @@ mkdir -p "$VM_DIR"
 make_initramfs
 write_job
 choose_accel
+choose_memdebug
 
 set +e
 if [ "$MODE" = shell ]; then

@@ -192,3 +192,22 @@ peer_without_btf() {
 	assert_output ''
 	assert_equal "$stderr" "kfcheck: $BPF_OBJS/subprog.bpf.o: an --attach target object must hold one program, not 2"
 }
+
+@test "kfcheck rejects --before-load where it means nothing, with exit 2 and one line" {
+	kfcheck reload --before-load true "$BPF_OBJS/lifetime.bpf.o" hold_kfunc
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --before-load is for load and run through libbpf, not reload"
+	kfcheck load --loader lskel --before-load true "$BPF_OBJS/lifetime.bpf.o"
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: --before-load is for load and run through libbpf, not load --loader lskel"
+}
+
+@test "kfcheck unload needs one module, and says in one line why the kernel refused one that is not loaded" {
+	kfcheck unload
+	assert_failure 2
+	assert_equal "$stderr" "kfcheck: unload needs one MODULE"
+	kfcheck unload modkfunc_no_such_module
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: the kernel refused to unload modkfunc_no_such_module: ENOENT (No such file or directory)"
+	assert_count 1 unload module=modkfunc_no_such_module refcnt=-1 accepted=false error=ENOENT
+}

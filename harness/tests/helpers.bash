@@ -42,6 +42,16 @@ MESSAGES=$TESTS_DIR/messages.tsv
 NEEDS=$TESTS_DIR/needs.tsv
 MODULES_SH=$TESTS_DIR/../../scripts/modules.sh
 MODULE_DIR=$MODKFUNC_BUILD/kmod/module
+# LD_PRELOAD for a loader that libkfaudit.so audits. A sanitized build's
+# (make SANITIZE=1) needs ASan's runtime loaded first, which it names.
+KFAUDIT_PRELOAD=$MODKFUNC_BUILD/libkfaudit.so
+if [ -f "$MODKFUNC_BUILD/asan-runtime" ]; then
+	read -r ASAN_RUNTIME <"$MODKFUNC_BUILD/asan-runtime"
+	KFAUDIT_PRELOAD="$ASAN_RUNTIME $KFAUDIT_PRELOAD"
+	# A finding exits 86, a status no tool of the suite gives, so that a
+	# test expecting kfcheck's 1 for a refusal fails on it too.
+	export ASAN_OPTIONS=exitcode=86 UBSAN_OPTIONS=exitcode=86:print_stacktrace=1
+fi
 
 # MODKFUNC_IDENTITY and MODKFUNC_PEER_IDENTITY, the high 32 bits of what
 # modkfunc_whoami() and modkfunc_peer_whoami() return, from the ABI header.

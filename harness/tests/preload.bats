@@ -13,7 +13,7 @@ teardown() {
 
 @test "bpftool prog load under the LD_PRELOAD auditor reports its kfunc call and ksym resolved in modkfunc" {
 	leak_baseline
-	LD_PRELOAD=$MODKFUNC_BUILD/libkfaudit.so KFAUDIT_OUT=$AUDIT \
+	LD_PRELOAD=$KFAUDIT_PRELOAD KFAUDIT_OUT=$AUDIT \
 		run bpftool prog load "$BPF_OBJS/percpu_ksym.bpf.o" "$PIN"
 	assert_success
 	output=$(cat "$AUDIT")

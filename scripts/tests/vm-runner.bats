@@ -8,6 +8,18 @@ setup_file() {
 	export KIT=${KIT:-trixie}
 	# Build once, so each test's time is the guest's.
 	"$BATS_TEST_DIRNAME/../kit.sh" build "$KIT" >/dev/null
+	build_faults
+}
+
+# build_faults: modkfunc broken on purpose (MODKFUNC_FAULT in the Makefile),
+# in build/KIT/fault-FAULT/, for the tests of the memory debugging.
+build_faults() {
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	bash -euc '. "$1"; kit_load "$2"; . "$KIT_BUILD/kit.env"
+		for fault in uaf double-free; do
+			kit_chroot make -C "$KIT_SRC" -s modules BUILD="build/$KIT/fault-$fault" \
+				KDIR="$KIT_KDIR" MODKFUNC_FAULT="$fault" >/dev/null
+		done' build_faults "$BATS_TEST_DIRNAME/../lib.sh" "$KIT"
 }
 
 setup() {
@@ -131,6 +143,28 @@ fake_kvm() {
 	MODKFUNC_VM_CMD='echo "refcount_t: underflow; use-after-free." >/dev/kmsg' run "$VM" run "$KIT"
 	assert_failure 1
 	assert_output --partial "kernel splat in the guest's dmesg"
+}
+
+# fault_job FAULT: a guest job that loads the FAULT build of modkfunc and
+# runs a program that acquires and releases modkfunc's objects twice.
+fault_job() {
+	local b=build/$KIT
+	echo "insmod $b/fault-$1/kmod/module/modkfunc.ko && insmod $b/kmod/module/modkfunc_peer.ko &&" \
+		"$b/kfcheck run --repeat 2 $b/bpf/lifetime.bpf.o stress_both; rmmod modkfunc_peer modkfunc"
+}
+
+@test "a kfunc that writes to the object it freed fails the run, with the memory debugging's report quoted" {
+	MODKFUNC_VM_CMD=$(fault_job uaf) run "$VM" run "$KIT"
+	assert_failure 1
+	assert_output --partial "kernel splat in the guest's dmesg"
+	assert_output --regexp "  \| .*(Poison overwritten|BUG: KFENCE: use-after-free write)"
+}
+
+@test "a kfunc that frees its object twice fails the run, with the memory debugging's report quoted" {
+	MODKFUNC_VM_CMD=$(fault_job double-free) run "$VM" run "$KIT"
+	assert_failure 1
+	assert_output --partial "kernel splat in the guest's dmesg"
+	assert_output --regexp "  \| .*(Object already free|BUG: KFENCE: invalid free)"
 }
 
 @test "a guest whose kernel log cannot be saved fails the run" {
