@@ -59,10 +59,17 @@ outcome() {
 }
 
 # loader N: loads and runs stress_both until told to stop, one outcome
-# per line in $dir/loads.N.
+# per line in $dir/loads.N. While an unload waits, it starts no new load:
+# two loaders back to back keep a module in use all the time, and the
+# unload would never see it free. The loads already under way still race
+# the unload.
 loader() {
 	local out=$dir/out.$1 status
 	while [ ! -e "$dir/stop" ]; do
+		if [ -e "$dir/unloading" ]; then
+			sleep 0.05
+			continue
+		fi
 		status=0
 		"$kfcheck" run "$obj" stress_both >"$out" 2>&1 || status=$?
 		outcome "$out" "$status" >>"$dir/loads.$1"
@@ -73,14 +80,18 @@ loader() {
 # refused meanwhile is counted by errno in $dir/unloads.
 unload_all() {
 	local m rec _
+	touch "$dir/unloading"
 	for _ in {1..100}; do
 		for m in modkfunc modkfunc_peer; do
 			[ -d "/sys/module/$m" ] || continue
-			rec=$("$kfcheck" unload "$m") && continue
+			rec=$("$kfcheck" unload "$m" 2>/dev/null) && continue
 			[[ $rec =~ \"error\":\"([A-Z0-9]+)\" ]] || { failed "unloading $m: $rec"; return 1; }
 			echo "${BASH_REMATCH[1]}" >>"$dir/unloads"
 		done
-		[ -d /sys/module/modkfunc ] || [ -d /sys/module/modkfunc_peer ] || return 0
+		if [ ! -d /sys/module/modkfunc ] && [ ! -d /sys/module/modkfunc_peer ]; then
+			rm "$dir/unloading"
+			return 0
+		fi
 		sleep 0.1
 	done
 	failed "a module was still loaded ten seconds after the first rmmod"
