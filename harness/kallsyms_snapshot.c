@@ -108,9 +108,16 @@ static void remove_others(const char *path)
 void kallsyms_snapshot_save(const char *path, const char *text)
 {
 	const char *line, *end;
-	char tmp[4200];
+	char tmp[4200], now[4096];
 	FILE *f;
 
+	/*
+	 * A module that came or went while the file was read made @text of
+	 * another module set than @path's key: kept, it would name the
+	 * addresses of a module loaded elsewhere since (make stress found it).
+	 */
+	if (kallsyms_snapshot_path(now, sizeof(now)) || strcmp(now, path))
+		return;
 	snprintf(tmp, sizeof(tmp), "%s.%d", path, (int)getpid());
 	f = fopen(tmp, "we");
 	if (!f)

@@ -13,7 +13,10 @@
  * $KFCHECK_KALLSYMS_CACHE; -1 when that is unset or the state unreadable.
  */
 int kallsyms_snapshot_path(char *buf, size_t len);
-/* Writes @text, without BPF programs' symbols, as the snapshot @path. */
+/*
+ * Writes @text, without BPF programs' symbols, as the snapshot @path;
+ * nothing if the modules changed since @path was named.
+ */
 void kallsyms_snapshot_save(const char *path, const char *text);
 
 #endif
