@@ -17,8 +17,8 @@ build_faults() {
 	# shellcheck disable=SC2016 # expanded by the inner bash
 	bash -euc '. "$1"; kit_load "$2"; . "$KIT_BUILD/kit.env"
 		for fault in uaf double-free; do
-			kit_chroot make -C "$KIT_SRC" -s modules BUILD="build/$KIT/fault-$fault" \
-				KDIR="$KIT_KDIR" MODKFUNC_FAULT="$fault" >/dev/null
+			kit_make BUILD="build/$KIT/fault-$fault" KDIR="$KIT_KDIR" \
+				MODKFUNC_FAULT="$fault" modules >/dev/null
 		done' build_faults "$BATS_TEST_DIRNAME/../lib.sh" "$KIT"
 }
 
