@@ -48,10 +48,23 @@ summary() {
 	echo "fuzz: $1 executions in $2 s, $3 crash$plural"
 }
 
-# report_failure INPUT: where the failing input is, and the report.
+# report_failure INPUT: where the failing input is, and the report: from
+# the sanitizer's or libFuzzer's ERROR line to its SUMMARY, with the stack
+# that names the function at fault. The log's tail would end in register
+# dumps and statistics instead.
 report_failure() {
-	echo "fuzz: the input is ${1#"$MODKFUNC_TOP"/}; the end of ${log#"$MODKFUNC_TOP"/}:" >&2
-	tail -n 40 "$log" | sed 's/^/  | /' >&2
+	echo "fuzz: the input is ${1#"$MODKFUNC_TOP"/}; the report from ${log#"$MODKFUNC_TOP"/}:" >&2
+	{
+		if grep -q 'ERROR: ' "$log"; then
+			awk '/ERROR: /{p=1} p{print} /^SUMMARY: /{exit}' "$log" | head -n 60
+		else
+			tail -n 40 "$log"
+		fi
+	} | sed 's/^/  | /' >&2
+	# A CI machine's build directory is gone after the run: the input
+	# itself goes to the log, small enough compressed.
+	echo "fuzz: the input, to rebuild with base64 -d | gunzip:" >&2
+	gzip -9c "$1" | base64 -w 100 | head -n 100 | sed 's/^/  | /' >&2
 }
 
 shopt -s nullglob

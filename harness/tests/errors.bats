@@ -186,6 +186,18 @@ peer_without_btf() {
 	assert_equal "$stderr" "kfcheck: $KFCHECK: has no .BTF section"
 }
 
+# make fuzz found it: libbpf's own btf__parse_elf() crashed on it.
+@test "an object whose .BTF section holds no data is refused in one line, not a crash" {
+	local obj=$TESTS_DIR/../fuzz-regressions/btf-section-nobits
+	kfcheck externs "$obj"
+	assert_failure 1
+	assert_output ''
+	assert_equal "$stderr" "kfcheck: $obj: its .BTF section holds no data"
+	kfcheck list "$obj"
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "kfcheck: $obj: not a usable BPF object file: BPF object format invalid"
+}
+
 @test "kfcheck refuses an --attach target object that holds more than one program" {
 	kfcheck load --attach "ext_peer=$BPF_OBJS/subprog.bpf.o:slot1" "$BPF_OBJS/freplace.bpf.o" ext_peer
 	assert_failure 1
