@@ -71,7 +71,7 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o) $(BPF_LINK_INPUTS:%=$(B)/bpf/%.bpf.o
 # the interposer, which nothing calls, so an archive would never pull it
 # in; the binaries that capture link it by name.
 HARNESS_LIB_SRCS := btf_externs.c btfinfo.c capture.c fd_leaks.c freplace.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
-	lskel_runtime.c lskel_written.c object.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
+	lskel_runtime.c lskel_written.c object.c object_btf.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
 	testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c module_unload.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <errno.h>
-#include <fcntl.h>
 #include <gelf.h>
-#include <libelf.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <bpf/btf.h>
-#include <bpf/libbpf.h>
 
 #include "btf_externs.h"
 #include "object.h"
+#include "object_btf.h"
 #include "report.h"
 
 /* The DATASEC of @btf that lists type @id, or "". */
@@ -86,81 +82,22 @@ static void report_all(const struct btf *btf, Elf *elf)
 	}
 }
 
-/*
- * The .BTF section of @elf, or NULL after a line saying why not. The
- * btf__parse_elf() of libbpf 1.1 and 1.5 (bookworm, trixie) copies from a
- * .BTF section of type NOBITS, which has no data, and crashes (make fuzz
- * found it); so kfcheck finds the section and hands btf__new() its bytes.
- */
-static Elf_Data *btf_section(Elf *elf, const char *path)
-{
-	Elf_Scn *scn = NULL;
-	GElf_Shdr shdr;
-	Elf_Data *data;
-	const char *name;
-	size_t shstrndx;
-
-	if (elf_getshdrstrndx(elf, &shstrndx)) {
-		fprintf(stderr, "kfcheck: %s: cannot read its ELF sections: %s\n", path,
-			elf_errmsg(-1));
-		return NULL;
-	}
-	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr))
-			continue;
-		name = elf_strptr(elf, shstrndx, shdr.sh_name);
-		if (!name || strcmp(name, BTF_ELF_SEC))
-			continue;
-		data = shdr.sh_type == SHT_PROGBITS ? elf_getdata(scn, NULL) : NULL;
-		if (data && data->d_buf && data->d_size)
-			return data;
-		fprintf(stderr, "kfcheck: %s: its .BTF section holds no data\n", path);
-		return NULL;
-	}
-	fprintf(stderr, "kfcheck: %s: has no .BTF section\n", path);
-	return NULL;
-}
-
-/* The object's BTF, or NULL after one line saying why not. */
-static struct btf *object_btf(Elf *elf, const char *path)
-{
-	Elf_Data *data = btf_section(elf, path);
-	struct btf *btf;
-	char msg[128];
-
-	if (!data)
-		return NULL;
-	btf = btf__new(data->d_buf, (__u32)data->d_size);
-	if (!btf) {
-		libbpf_strerror(errno, msg, sizeof(msg));
-		fprintf(stderr, "kfcheck: %s: cannot read its BTF: %s\n", path, msg);
-	}
-	return btf;
-}
-
 int btf_externs_report(const char *path)
 {
+	struct object_elf oe;
 	struct btf *btf = NULL;
-	Elf *elf = NULL;
-	int fd;
+	const char *why;
 
 	if (object_readable(path))
 		return 1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && elf_version(EV_CURRENT) != EV_NONE)
-		elf = elf_begin(fd, ELF_C_READ, NULL);
-	if (!elf)
-		fprintf(stderr, "kfcheck: %s: cannot read it: %s\n", path,
-			fd < 0 ? strerror(errno) : elf_errmsg(-1));
-	else if (elf_kind(elf) != ELF_K_ELF)
-		fprintf(stderr, "kfcheck: %s: not an ELF file\n", path);
+	why = object_elf_open(path, &oe);
+	if (why)
+		fprintf(stderr, "kfcheck: %s: %s\n", path, why);
 	else
-		btf = object_btf(elf, path);
+		btf = object_elf_btf(&oe, path, false);
 	if (btf)
-		report_all(btf, elf);
+		report_all(btf, oe.elf);
 	btf__free(btf);
-	elf_end(elf);
-	if (fd >= 0)
-		close(fd);
+	object_elf_close(&oe);
 	return btf ? 0 : 1;
 }

@@ -9,6 +9,7 @@
 #include "kallsyms.h"
 #include "log.h"
 #include "object.h"
+#include "object_btf.h"
 #include "report.h"
 #include "verifier_log.h"
 
@@ -20,13 +21,34 @@ int object_readable(const char *path)
 	return -1;
 }
 
+/*
+ * 0 unless the object's own BTF is one libbpf must not see (object_btf.h),
+ * then -1 after the line saying why. What else is wrong with the file,
+ * libbpf says.
+ */
+static int btf_safe_for_libbpf(const char *path)
+{
+	struct object_elf oe;
+	struct btf *btf = NULL;
+	int err = 0;
+
+	if (!object_elf_open(path, &oe)) {
+		btf = object_elf_btf(&oe, path, true);
+		if (!btf && errno != ENOENT)
+			err = -1;
+	}
+	btf__free(btf);
+	object_elf_close(&oe);
+	return err;
+}
+
 struct bpf_object *object_open(const char *path)
 {
 	struct bpf_object *obj;
 	char msg[128];
 
 	/* libbpf reports a missing file as a bad ELF; say what it is. */
-	if (object_readable(path))
+	if (object_readable(path) || btf_safe_for_libbpf(path))
 		return NULL;
 	log_clear();
 	obj = bpf_object__open_file(path, NULL);
