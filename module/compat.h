@@ -38,6 +38,14 @@
 #endif
 
 /*
+ * 6.4 added open-coded iterators (KF_ITER_NEW, _NEXT, _DESTROY); before it
+ * the modules define none, and the tests that need them skip.
+ */
+#ifndef KF_ITER_NEW
+#define MODKFUNC_NO_ITER
+#endif
+
+/*
  * 6.2 added the common hook: a set registered for BPF_PROG_TYPE_UNSPEC is
  * open to every program type. Before it UNSPEC maps to no hook (-EINVAL),
  * and a module may register only one set per hook (a second one WARNs and

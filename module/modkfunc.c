@@ -31,7 +31,18 @@
 	X(modkfunc_obj_tag, KF_TRUSTED_ARGS)				\
 	X(modkfunc_obj_tag_or, 0)					\
 	X(modkfunc_sleepable_yield, KF_SLEEPABLE)			\
-	X(modkfunc_destructive_noop, KF_DESTRUCTIVE)
+	X(modkfunc_destructive_noop, KF_DESTRUCTIVE)			\
+	MODKFUNC_ITER_KFUNCS(X)
+
+/* The open-coded iterator's kfuncs, where the kernel has iterators. */
+#ifdef MODKFUNC_NO_ITER
+#define MODKFUNC_ITER_KFUNCS(X)
+#else
+#define MODKFUNC_ITER_KFUNCS(X)						\
+	X(bpf_iter_modkfunc_range_new, KF_ITER_NEW)			\
+	X(bpf_iter_modkfunc_range_next, KF_ITER_NEXT | KF_RET_NULL)	\
+	X(bpf_iter_modkfunc_range_destroy, KF_ITER_DESTROY)
+#endif
 
 /* For tc and XDP only. */
 #define MODKFUNC_PKT_KFUNCS(X)						\
@@ -301,6 +312,94 @@ __bpf_kfunc u64 modkfunc_pkt_tag(u64 value)
 __bpf_kfunc void modkfunc_nop(void)
 {
 }
+
+#ifndef MODKFUNC_NO_ITER
+/*
+ * What struct bpf_iter_modkfunc_range holds behind its opaque words: the
+ * value _next() last yielded, which the program reads through the pointer
+ * _next() returns, the step to the next one, and how many are left.
+ */
+struct mkf_range {
+	u64 value;
+	u64 step;
+	u32 left;
+};
+
+static_assert(sizeof(struct mkf_range) <= sizeof(struct bpf_iter_modkfunc_range));
+static_assert(__alignof__(struct mkf_range) <= __alignof__(struct bpf_iter_modkfunc_range));
+
+/**
+ * bpf_iter_modkfunc_range_new() - start iterating over an arithmetic range
+ * @it: the iterator, on the program's stack
+ * @first: the first value yielded
+ * @step: added to each value to make the next, wrapping at 64 bits
+ * @count: how many values to yield; at most BPF_MAX_LOOPS
+ *
+ * Verifier (KF_ITER_NEW): @it must be an uninitialized iterator in the
+ * program's own stack slots; after the call it is initialized whatever the
+ * result, and every path must pass it to bpf_iter_modkfunc_range_destroy()
+ * before the program exits, or the load fails with an unreleased
+ * reference.
+ *
+ * Return: 0, or -E2BIG if @count is above BPF_MAX_LOOPS, and then the
+ * iterator yields nothing: the verifier cannot bound the loop, so the
+ * module must.
+ */
+__bpf_kfunc int bpf_iter_modkfunc_range_new(struct bpf_iter_modkfunc_range *it,
+					    u64 first, u64 step, u32 count)
+{
+	struct mkf_range *r = (struct mkf_range *)it;
+
+	mkf_account(MKF_bpf_iter_modkfunc_range_new, count);
+	r->left = 0;
+	if (count > BPF_MAX_LOOPS)
+		return -E2BIG;
+	r->value = first - step;
+	r->step = step;
+	r->left = count;
+	return 0;
+}
+
+/**
+ * bpf_iter_modkfunc_range_next() - the next value of the range
+ * @it: an iterator bpf_iter_modkfunc_range_new() initialized
+ *
+ * Verifier (KF_ITER_NEXT | KF_RET_NULL): @it must be initialized and not
+ * yet destroyed; the result must be checked for NULL, and the verifier
+ * proves the loop around it by checking that the states at this call
+ * converge, not by unrolling it. The result points to 8 read-only bytes.
+ *
+ * Return: a pointer to the next value, or NULL once @count were yielded.
+ */
+__bpf_kfunc u64 *bpf_iter_modkfunc_range_next(struct bpf_iter_modkfunc_range *it)
+{
+	struct mkf_range *r = (struct mkf_range *)it;
+
+	if (!r->left) {
+		mkf_account(MKF_bpf_iter_modkfunc_range_next, 0);
+		return NULL;
+	}
+	r->left--;
+	r->value += r->step;
+	mkf_account(MKF_bpf_iter_modkfunc_range_next, r->value);
+	return &r->value;
+}
+
+/**
+ * bpf_iter_modkfunc_range_destroy() - end an iteration
+ * @it: an iterator bpf_iter_modkfunc_range_new() initialized
+ *
+ * Verifier (KF_ITER_DESTROY): @it must be initialized; afterwards it is
+ * uninitialized again, and passing it to _next() is refused.
+ */
+__bpf_kfunc void bpf_iter_modkfunc_range_destroy(struct bpf_iter_modkfunc_range *it)
+{
+	struct mkf_range *r = (struct mkf_range *)it;
+
+	mkf_account(MKF_bpf_iter_modkfunc_range_destroy, r->left);
+	r->left = 0;
+}
+#endif /* MODKFUNC_NO_ITER */
 
 __bpf_kfunc_end_defs();
 

@@ -70,6 +70,19 @@ struct modkfunc_pcpu_stats {
 	__u64 last_value;
 };
 
+/**
+ * struct bpf_iter_modkfunc_range - an open-coded iterator's state
+ * @__opaque: the module's, not the program's
+ *
+ * The verifier's naming contract: the type is struct bpf_iter_<name>, its
+ * kfuncs bpf_iter_<name>_new, _next and _destroy, each taking a pointer
+ * to it first, and its size a multiple of 8, as it lives in stack slots
+ * of the program. The program only passes its address.
+ */
+struct bpf_iter_modkfunc_range {
+	__u64 __opaque[3];
+} __attribute__((aligned(8)));
+
 #ifndef __KERNEL__
 #pragma clang attribute pop
 #endif
@@ -87,6 +100,12 @@ __u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
 __u64 modkfunc_sleepable_yield(__u64 value) __ksym;
 __u64 modkfunc_destructive_noop(__u64 value) __ksym;
 void modkfunc_nop(void) __ksym;
+
+/* modkfunc: an open-coded iterator, on kernels that have them (6.4). */
+int bpf_iter_modkfunc_range_new(struct bpf_iter_modkfunc_range *it,
+				__u64 first, __u64 step, __u32 count) __ksym;
+__u64 *bpf_iter_modkfunc_range_next(struct bpf_iter_modkfunc_range *it) __ksym;
+void bpf_iter_modkfunc_range_destroy(struct bpf_iter_modkfunc_range *it) __ksym;
 
 /*
  * modkfunc: the packet set, for tc and XDP only. Weak for BPF, so that a

@@ -86,6 +86,12 @@ probe() {
 		found=$("$KFCHECK" btf-param "$2") || return 1
 		[ -n "$found" ] || echo "kernel BTF names no kfunc argument *$2"
 		;;
+	btf_func)
+		# Not grep -q: bpftool, cut off, would fail the pipeline.
+		bpftool btf dump file /sys/kernel/btf/vmlinux format raw |
+			grep -F -- "] FUNC '$2' " >/dev/null ||
+			echo "kernel BTF has no function $2"
+		;;
 	pahole)
 		pahole --supported_btf_features 2>/dev/null | tr , '\n' | grep -qx "$2" ||
 			echo "pahole has no $2 BTF feature"

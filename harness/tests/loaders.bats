@@ -93,6 +93,11 @@ same_under_both() {
 	same_under_both nullable --set nullable_fallback=4 --set nullable_tag=2
 }
 
+@test "the module's open-coded iterator behaves the same under the light skeleton" {
+	requires iter_kfuncs
+	same_under_both iter --set iter_first=2 --set iter_step=5 --set iter_count=6
+}
+
 @test "the packet-only set behaves the same under the light skeleton" {
 	same_under_both packet --set packet_value=20
 }
