@@ -55,10 +55,10 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbui
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := bench_calls destructive dispatcher freplace gate iter ksym_variants lifetime many_calls mem multi_module \
+BPF_PROGS := bench_calls destructive dispatcher freplace gate iter kptr ksym_variants lifetime many_calls mem multi_module \
 	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
 	scalar sleepable subprog syscall_slot typeless_ksym weak_missing weak_present \
-	negative negative_iter negative_non_gpl negative_proto negative_unresolved
+	negative negative_iter negative_kptr negative_non_gpl negative_proto negative_unresolved
 # Inputs of bpftool gen object, which linked.bats runs in the kit: the
 # linker's outcome, refusals included, is what it tests.
 BPF_LINK_INPUTS := linked_main linked_lib_modkfunc linked_lib_peer linked_weak_half \
@@ -138,7 +138,7 @@ $(B)/vmlinux.h: $(VMLINUX_BTF) | $(B)/
 
 # The vmlinux kfuncs the programs may call differ by kernel; the kernel's
 # BTF, not its version, says which are there.
-VMLINUX_KFUNCS := bpf_task_from_pid bpf_preempt_disable bpf_kfunc_call_test_pass_ctx
+VMLINUX_KFUNCS := bpf_task_from_pid bpf_preempt_disable bpf_kfunc_call_test_pass_ctx bpf_iter_num_new
 # It depends on the Makefile, which holds the list.
 $(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h Makefile
 	$(call quiet,GEN,$@)

@@ -64,6 +64,19 @@ static __always_inline __u64 vmlinux_pair(void)
 }
 #endif
 
+/*
+ * A map value's field that owns a module object: a referenced kptr. Its tag
+ * is "kptr" from 6.4 and "kptr_ref" before, when "kptr" meant a pointer the
+ * map does not own. libbpf's own __kptr follows libbpf's age, not the
+ * kernel's (bookworm-6.12 pairs libbpf 1.1 with 6.12), so the kernel's BTF
+ * decides: the release that renamed the tags brought bpf_iter_num_new.
+ */
+#ifdef HAVE_KFUNC_bpf_iter_num_new
+#define __kptr_owned __attribute__((btf_type_tag("kptr")))
+#else
+#define __kptr_owned __attribute__((btf_type_tag("kptr_ref")))
+#endif
+
 /* libbpf before 1.2 has no bpf_ksym_exists(): an unresolved weak extern
  * is address 0, so testing the address is the same question. */
 #ifndef bpf_ksym_exists

@@ -10,6 +10,8 @@
 
 #include <linux/btf.h>
 #include <linux/btf_ids.h>
+#include <linux/cfi.h>
+#include <linux/stringify.h>
 #include <linux/version.h>
 
 /* 6.3 added the annotation that keeps a kfunc's BTF and symbol. */
@@ -30,6 +32,17 @@
 #ifndef BTF_KFUNCS_START
 #define BTF_KFUNCS_START(name) BTF_SET8_START(name)
 #define BTF_KFUNCS_END(name) BTF_SET8_END(name)
+#endif
+
+/*
+ * A function that only the kernel calls, through a pointer, such as a kptr
+ * destructor, must keep its ENDBR: objtool seals functions whose address
+ * no code takes, and under IBT the indirect call then faults. 6.1 has no
+ * CFI_NOSEAL, only the x86 mark under it.
+ */
+#ifndef CFI_NOSEAL
+#include <asm/ibt.h>
+#define CFI_NOSEAL(fn) asm("" IBT_NOSEAL(__stringify(fn)))
 #endif
 
 /* 7.0 made trusted arguments the default for every kfunc and dropped the flag. */

@@ -57,7 +57,16 @@
 #define MODKFUNC_UNCOUNTED_KFUNCS(X)					\
 	X(modkfunc_nop, 0)
 
-MKF_COUNTERS(mkf, MODKFUNC_KFUNCS);
+/*
+ * Counted, in no set: BPF may not call it. The kernel does, for an object
+ * a map still holds as a kptr when the map or the field lets it go.
+ */
+#define MODKFUNC_DTORS(X)						\
+	X(modkfunc_obj_dtor, 0)
+
+#define MODKFUNC_COUNTED(X) MODKFUNC_KFUNCS(X) MODKFUNC_DTORS(X)
+
+MKF_COUNTERS(mkf, MODKFUNC_COUNTED);
 
 /*
  * The same value as MODKFUNC_IDENTITY, as a symbol for BPF to read
@@ -192,8 +201,9 @@ __bpf_kfunc u64 modkfunc_const_scale(u64 value, u32 factor__k)
  * @tag: stored in the object; 0 makes the call fail
  *
  * Verifier (KF_ACQUIRE | KF_RET_NULL): the result must be checked for
- * NULL before use, and every non-NULL result must reach
- * modkfunc_obj_release() on every path before the program exits.
+ * NULL before use, and on every path before the program exits each
+ * non-NULL result must reach modkfunc_obj_release() or be moved into a
+ * map's kptr field with bpf_kptr_xchg().
  *
  * Return: the object, or NULL if @tag is 0 or memory is short.
  */
@@ -224,6 +234,25 @@ __bpf_kfunc void modkfunc_obj_release(struct modkfunc_obj *obj)
 	atomic64_dec(&mkf.live);
 	mkf_obj_free(obj);
 }
+
+/**
+ * modkfunc_obj_dtor() - free an object that a map held as a kptr
+ * @obj: the object, which the map owned
+ *
+ * Not for BPF: it is in no kfunc set. register_btf_id_dtor_kfuncs() makes
+ * it the destructor of struct modkfunc_obj, which is what lets a map
+ * value hold one in a referenced kptr field (__kptr; __kptr_ref before
+ * 6.4): without a destructor the map cannot be created. The kernel calls
+ * it for the object left in such a field when the map is freed, or when
+ * an update or delete overwrites the field.
+ */
+__bpf_kfunc void modkfunc_obj_dtor(struct modkfunc_obj *obj)
+{
+	mkf_account(MKF_modkfunc_obj_dtor, obj->tag);
+	atomic64_dec(&mkf.live);
+	mkf_obj_free(obj);
+}
+CFI_NOSEAL(modkfunc_obj_dtor);
 
 /**
  * modkfunc_obj_tag() - read an object's tag
@@ -417,11 +446,17 @@ MODKFUNC_UNCOUNTED_KFUNCS(MKF_BTF_ID)
 #endif
 BTF_KFUNCS_END(modkfunc_pkt_ids)
 
+BTF_ID_LIST(modkfunc_dtor_ids)
+BTF_ID(struct, modkfunc_obj)
+BTF_ID(func, modkfunc_obj_dtor)
+
 static const struct mkf_provider modkfunc = {
 	.name = "modkfunc",
 	.counters = &mkf,
 	.common = { .owner = THIS_MODULE, .set = &modkfunc_common_ids },
 	.pkt = { .owner = THIS_MODULE, .set = &modkfunc_pkt_ids },
+	.dtor_ids = modkfunc_dtor_ids,
+	.nr_dtors = 1,
 };
 module_mkf_provider(modkfunc);
 

@@ -72,12 +72,32 @@ static void mkf_counters_exit(struct mkf_counters *c)
 	debugfs_remove(c->dir);
 }
 
+/*
+ * BTF_ID_LIST() ids are filled in at build time, so the kernel's table of
+ * struct and destructor is made here, one pair at a time: the kernel adds
+ * each call's pairs to the module's.
+ */
+static int __init mkf_register_dtors(const struct mkf_provider *p)
+{
+	struct btf_id_dtor_kfunc dtor;
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; i < p->nr_dtors && !err; i++) {
+		dtor.btf_id = p->dtor_ids[2 * i];
+		dtor.kfunc_btf_id = p->dtor_ids[2 * i + 1];
+		err = register_btf_id_dtor_kfuncs(&dtor, 1, THIS_MODULE);
+	}
+	return err;
+}
+
 /**
  * mkf_provider_init() - make a provider's debugfs files, register its kfuncs
+ * and its destructors
  * @p: the provider
  *
- * Return: 0, or the error of registering the kfunc sets, after which the
- * debugfs files are gone again.
+ * Return: 0, or the error of registering the kfunc sets or destructors,
+ * after which the debugfs files are gone again.
  */
 int __init mkf_provider_init(const struct mkf_provider *p)
 {
@@ -85,8 +105,10 @@ int __init mkf_provider_init(const struct mkf_provider *p)
 
 	mkf_counters_init(p->counters, p->name);
 	err = modkfunc_register_sets(&p->common, p->pkt.set ? &p->pkt : NULL);
+	if (!err)
+		err = mkf_register_dtors(p);
 	if (err) {
-		pr_err("%s: registering kfunc sets failed: %d\n", p->name, err);
+		pr_err("%s: registering kfuncs or destructors failed: %d\n", p->name, err);
 		mkf_counters_exit(p->counters);
 	}
 	return err;

@@ -63,12 +63,17 @@ static inline void mkf_count(struct mkf_counters *c, unsigned int idx)
  * @common: kfuncs for every program type
  * @pkt: kfuncs for tc and XDP only; none if its .set is NULL. See
  *	modkfunc_register_sets() for the kernels without a common hook.
+ * @dtor_ids: pairs of BTF ids, a struct and the function that destroys
+ *	one, for objects a map may hold as kptrs; none if NULL
+ * @nr_dtors: how many pairs @dtor_ids holds
  */
 struct mkf_provider {
 	const char *name;
 	struct mkf_counters *counters;
 	struct btf_kfunc_id_set common;
 	struct btf_kfunc_id_set pkt;
+	const u32 *dtor_ids;
+	unsigned int nr_dtors;
 };
 
 int mkf_provider_init(const struct mkf_provider *p);

@@ -92,6 +92,10 @@ probe() {
 			grep -F -- "] FUNC '$2' " >/dev/null ||
 			echo "kernel BTF has no function $2"
 		;;
+	obj_type_tag)
+		bpftool btf dump file "$BPF_OBJS/$2.bpf.o" | grep -F ' TYPE_TAG ' >/dev/null ||
+			echo "$2.bpf.o has no TYPE_TAG in its BTF"
+		;;
 	pahole)
 		pahole --supported_btf_features 2>/dev/null | tr , '\n' | grep -qx "$2" ||
 			echo "pahole has no $2 BTF feature"

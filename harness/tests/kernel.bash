@@ -43,6 +43,18 @@ live_objects() {
 	echo "$n"
 }
 
+# objects_freed_soon: modkfunc's live count is back to 0 within five
+# seconds. A map that owned objects is freed, and its kptrs' destructors
+# run, from a deferred work item after its last reference is dropped.
+objects_freed_soon() {
+	local try
+	for try in {1..50}; do
+		[ "$(live_objects)" != 0 ] || return 0
+		sleep 0.1
+	done
+	fail "modkfunc still had $(live_objects) live objects 5 s after the last map holding them was dropped"
+}
+
 # keep_counters DIR: the modules' call counts and live objects, into DIR.
 keep_counters() {
 	cat "$DEBUGFS/modkfunc/calls" "$DEBUGFS/modkfunc_peer/calls" >"$1/calls" &&

@@ -65,6 +65,18 @@ unloads_soon() {
 	fail "$1 was still held 5 s after its programs were closed: $(<"$out")"
 }
 
+# refcnt_soon N: modkfunc's refcnt comes down to N within five seconds, as
+# the programs of a loader that exited drop theirs from deferred work.
+refcnt_soon() {
+	local try refcnt
+	for try in {1..50}; do
+		read -r refcnt </sys/module/modkfunc/refcnt
+		[ "$refcnt" != "$1" ] || return 0
+		sleep 0.1
+	done
+	fail "modkfunc's refcnt was $refcnt 5 s after its loader exited, not $1"
+}
+
 @test "a program calling a modkfunc kfunc holds one reference on modkfunc: rmmod is refused with EAGAIN until the program is closed" {
 	hold hold_kfunc
 	# The low half of modkfunc_whoami(0x11fe).
@@ -106,6 +118,26 @@ unloads_soon() {
 	assert_held modkfunc_peer 1
 	unloads_soon modkfunc
 	unloads_soon modkfunc_peer
+}
+
+@test "a pinned map that owns a modkfunc object in a kptr field holds modkfunc: rmmod is refused until the map is freed, and its destructor runs first" {
+	requires kptr_field
+	reset_counters
+	kfcheck run "$BPF_OBJS/kptr.bpf.o" kptr_store --during "bpftool map pin name kptr_map '$PIN'"
+	assert_success
+	assert_count 1 during status=0
+	refcnt_soon $((BASE_REFCNT + 2))
+	run_separate "$KFCHECK" unload modkfunc
+	assert_failure 1
+	# Two references: the map's record of its kptr field, and the record
+	# the kernel keeps of struct kptr_slot in the object's BTF (struct
+	# metas), which the map holds. Each takes the module of the kptr's type.
+	assert_count 1 unload module=modkfunc accepted=false error=EAGAIN refcnt=$((BASE_REFCNT + 2))
+	assert_equal "$(live_objects)" 1
+	rm "$PIN"
+	objects_freed_soon
+	assert_calls_of modkfunc_obj_dtor 1
+	unloads_soon modkfunc
 }
 
 @test "a pinned program holds modkfunc after its loader has exited, until it is unpinned" {

@@ -98,6 +98,11 @@ same_under_both() {
 	same_under_both iter --set iter_first=2 --set iter_step=5 --set iter_count=6
 }
 
+@test "an object moved into a map's kptr field and out again behaves the same under the light skeleton" {
+	requires kptr_field
+	same_under_both kptr --set kptr_tag=3
+}
+
 @test "the packet-only set behaves the same under the light skeleton" {
 	same_under_both packet --set packet_value=20
 }
