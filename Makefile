@@ -55,10 +55,11 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbui
 
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
-BPF_PROGS := bench_calls destructive dispatcher freplace gate iter kptr ksym_variants lifetime many_calls mem multi_module \
-	multi_module_reverse name_lookup nullable object packet percpu_ksym probes run_inputs \
-	scalar sleepable subprog syscall_slot typeless_ksym weak_missing weak_present \
-	negative negative_iter negative_kptr negative_non_gpl negative_proto negative_unresolved
+BPF_PROGS := bench_calls destructive dispatcher filter freplace gate ign iter kptr ksym_variants lifetime many_calls \
+	mem multi_module multi_module_reverse name_lookup nullable object opt packet percpu_ksym probes \
+	run_inputs scalar sleepable str subprog syscall_slot typeless_ksym weak_missing weak_present \
+	negative negative_filter negative_iter negative_kptr negative_non_gpl negative_proto negative_str \
+	negative_unresolved
 # Inputs of bpftool gen object, which linked.bats runs in the kit: the
 # linker's outcome, refusals included, is what it tests.
 BPF_LINK_INPUTS := linked_main linked_lib_modkfunc linked_lib_peer linked_weak_half \

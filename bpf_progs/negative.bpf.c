@@ -106,6 +106,24 @@ int sz_out_of_bounds(void *ctx)
 	return modkfunc_mem_sum(reject_bytes, sizeof(reject_bytes) * 2);
 }
 
+/* __opt lets a program leave the buffer out, not pass a short one. */
+SEC("syscall")
+__description("an __opt buffer that is passed must hold the size given with it")
+__rejected("opt_buffer_short")
+int opt_buffer_short(void *ctx)
+{
+	return modkfunc_opt_sum(reject_bytes, sizeof(reject_bytes) * 2);
+}
+
+/* What modkfunc_ign_is_set() takes unchecked, a checked pointer may not. */
+SEC("syscall")
+__description("a number that an __ign argument takes is refused for a checked buffer")
+__rejected("ign_number_as_buffer")
+int ign_number_as_buffer(void *ctx)
+{
+	return modkfunc_mem_sum((const __u8 *)reject_value, sizeof(reject_bytes));
+}
+
 SEC("syscall")
 __description("a reachable call to an unresolved weak kfunc is refused")
 __rejected("weak_kfunc_reachable")

@@ -160,11 +160,21 @@ const char *btfinfo_vmlinux_param(const char *suffix)
 		for (i = 0; i < btf_vlen(t); i++) {
 			name = btf__name_by_offset(btf, p[i].name_off);
 			nlen = name ? strlen(name) : 0;
-			if (nlen > slen && !strcmp(name + nlen - slen, suffix))
+			if (nlen >= slen + (*suffix == '_') &&
+			    !strcmp(name + nlen - slen, suffix))
 				return name;
 		}
 	}
 	return NULL;
+}
+
+int btfinfo_vmlinux_func(const char *name)
+{
+	struct btf *btf = vmlinux_btf();
+
+	if (!btf)
+		return -1;
+	return btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) > 0;
 }
 
 void btfinfo_free(void)

@@ -48,6 +48,7 @@ enum command {
 	CMD_LIST,
 	CMD_PROGS,
 	CMD_BTF_PARAM,
+	CMD_BTF_FUNC,
 	CMD_EXTERNS,
 	CMD_UNLOAD,
 };
@@ -59,6 +60,7 @@ static const char *const command_names[] = {
 	[CMD_LIST] = "list",
 	[CMD_PROGS] = "progs",
 	[CMD_BTF_PARAM] = "btf-param",
+	[CMD_BTF_FUNC] = "btf-func",
 	[CMD_EXTERNS] = "externs",
 	[CMD_UNLOAD] = "unload",
 };
@@ -97,8 +99,8 @@ struct cli {
 static void usage(FILE *out)
 {
 	fputs("usage: kfcheck [-v] [--human] COMMAND [OPTIONS] OBJECT [PROGRAM...]\n"
-	      "       kfcheck [--human] progs | btf-param SUFFIX | externs OBJECT |\n"
-	      "                         unload MODULE\n"
+	      "       kfcheck [--human] progs | btf-param SUFFIX | btf-func NAME |\n"
+	      "                         externs OBJECT | unload MODULE\n"
 	      "       kfcheck --version\n"
 	      "commands:\n"
 	      "  load    load OBJECT and report every kfunc call and ksym load\n"
@@ -110,6 +112,8 @@ static void usage(FILE *out)
 	      "  progs   report every program and link in the kernel (no OBJECT)\n"
 	      "  btf-param SUFFIX\n"
 	      "          report a function argument of vmlinux's BTF named *SUFFIX\n"
+	      "  btf-func NAME\n"
+	      "          report vmlinux's BTF function NAME, if it has one\n"
 	      "  externs report the extern FUNCs and VARs in OBJECT's BTF, without loading\n"
 	      "  unload  unload MODULE as rmmod does, and report its refcnt before\n"
 	      "          and the kernel's errno\n"
@@ -260,14 +264,16 @@ static int parse_command(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kfcheck: progs takes no arguments\n");
 		return -1;
 	}
-	if (c->cmd == CMD_BTF_PARAM || c->cmd == CMD_EXTERNS || c->cmd == CMD_UNLOAD) {
+	if (c->cmd == CMD_BTF_PARAM || c->cmd == CMD_BTF_FUNC || c->cmd == CMD_EXTERNS ||
+	    c->cmd == CMD_UNLOAD) {
 		if (argc == 2 && *argv[1]) {
 			c->path = argv[1];
 			return 0;
 		}
 		fprintf(stderr, "kfcheck: %s needs one %s\n", cmd,
 			c->cmd == CMD_EXTERNS ? "OBJECT" :
-			c->cmd == CMD_UNLOAD ? "MODULE" : "SUFFIX");
+			c->cmd == CMD_UNLOAD ? "MODULE" :
+			c->cmd == CMD_BTF_FUNC ? "NAME" : "SUFFIX");
 		return -1;
 	}
 	/* 0, not 1: glibc then starts afresh on this argv. */
@@ -743,6 +749,30 @@ static int report_btf_param(const char *suffix)
 	return 0;
 }
 
+/*
+ * Whether vmlinux's BTF has the function @name: the suite's probe for a
+ * kernel feature that came with a function, in a fraction of the time
+ * bpftool's dump of the whole BTF takes under TCG. Nothing is printed
+ * when it has none; 1 only when the BTF cannot be read.
+ */
+static int report_btf_func(const char *name)
+{
+	int found;
+
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: %s\n", strerror(errno));
+		return 1;
+	}
+	found = btfinfo_vmlinux_func(name);
+	if (found < 0) {
+		fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: cannot parse it\n");
+		return 1;
+	}
+	if (found)
+		report_btf_func_found(name);
+	return 0;
+}
+
 static int execute(struct cli *c)
 {
 	struct bpf_object *obj;
@@ -752,6 +782,8 @@ static int execute(struct cli *c)
 		return report_loaded();
 	if (c->cmd == CMD_BTF_PARAM)
 		return report_btf_param(c->path);
+	if (c->cmd == CMD_BTF_FUNC)
+		return report_btf_func(c->path);
 	if (c->cmd == CMD_EXTERNS)
 		return btf_externs_report(c->path);
 	if (c->cmd == CMD_UNLOAD)

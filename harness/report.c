@@ -77,6 +77,7 @@ static const struct layout {
 	{ "loaded_prog", "loaded program {id} {name}", false },
 	{ "loaded_link", "link {id} of program {prog_id}", false },
 	{ "btf_param", "vmlinux BTF argument {name}", false },
+	{ "btf_func", "vmlinux BTF function {name}", false },
 };
 
 /* The header is a kfunc_call row of titles, so the two line up. */
@@ -456,6 +457,13 @@ void report_btf_param_found(const char *name)
 	const struct field fields[] = { STR("name", name), END };
 
 	emit("btf_param", fields);
+}
+
+void report_btf_func_found(const char *name)
+{
+	const struct field fields[] = { STR("name", name), END };
+
+	emit("btf_func", fields);
 }
 
 void report_global(const char *name, unsigned long long value)

@@ -59,6 +59,31 @@
 #endif
 
 /*
+ * 6.5 added kfunc set filters (btf_kfunc_id_set.filter), and 6.8 the __str
+ * argument suffix; neither left a symbol a module can test. Before them
+ * modkfunc defines no kfunc that needs them: a name__str argument is one
+ * byte of memory to an older verifier, which the kfunc's strlen() would
+ * overrun.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+#define MODKFUNC_NO_SET_FILTER
+#endif
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
+#define MODKFUNC_NO_CONST_STR
+#endif
+
+/*
+ * 6.4 added __opt, the buffer of a __sz pair that may be NULL, and 7.0
+ * renamed it __nullable: each verifier refuses a NULL buffer under the
+ * other's name. Neither change left a symbol to test.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(7, 0, 0)
+#define MODKFUNC_NULLABLE_BUF(name) name##__opt
+#else
+#define MODKFUNC_NULLABLE_BUF(name) name##__nullable
+#endif
+
+/*
  * 6.2 added the common hook: a set registered for BPF_PROG_TYPE_UNSPEC is
  * open to every program type. Before it UNSPEC maps to no hook (-EINVAL),
  * and a module may register only one set per hook (a second one WARNs and
@@ -73,11 +98,14 @@
  * @common: kfuncs for every program type
  * @net: kfuncs for tc and XDP only, or NULL; with MODKFUNC_NO_COMMON_HOOK
  *	it must hold @common's kfuncs too
+ * @traced: kfuncs for tracing programs only, usually behind a filter, or
+ *	NULL; always NULL with MODKFUNC_NO_SET_FILTER
  *
  * Return: 0, or the first error of register_btf_kfunc_id_set().
  */
 static inline int modkfunc_register_sets(const struct btf_kfunc_id_set *common,
-					 const struct btf_kfunc_id_set *net)
+					 const struct btf_kfunc_id_set *net,
+					 const struct btf_kfunc_id_set *traced)
 {
 #ifdef MODKFUNC_NO_COMMON_HOOK
 	/* Every hook 6.1 has. */
@@ -88,6 +116,9 @@ static inline int modkfunc_register_sets(const struct btf_kfunc_id_set *common,
 	};
 	int i, err = 0;
 
+	/* A second set for the tracing hook would fail; 6.1 needs none. */
+	if (traced)
+		return -EINVAL;
 	for (i = 0; i < ARRAY_SIZE(hooks) && !err; i++) {
 		bool is_net = hooks[i] == BPF_PROG_TYPE_XDP ||
 			      hooks[i] == BPF_PROG_TYPE_SCHED_CLS;
@@ -103,6 +134,8 @@ static inline int modkfunc_register_sets(const struct btf_kfunc_id_set *common,
 		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_SCHED_CLS, net);
 	if (!err && net)
 		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_XDP, net);
+	if (!err && traced)
+		err = register_btf_kfunc_id_set(BPF_PROG_TYPE_TRACING, traced);
 	return err;
 #endif
 }

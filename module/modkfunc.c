@@ -9,6 +9,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "compat.h"
 #include "modkfunc_abi.h"
@@ -32,7 +33,18 @@
 	X(modkfunc_obj_tag_or, 0)					\
 	X(modkfunc_sleepable_yield, KF_SLEEPABLE)			\
 	X(modkfunc_destructive_noop, KF_DESTRUCTIVE)			\
+	X(modkfunc_opt_sum, 0)						\
+	X(modkfunc_ign_is_set, 0)					\
+	MODKFUNC_STR_KFUNCS(X)						\
 	MODKFUNC_ITER_KFUNCS(X)
+
+/* The constant-string kfunc, where the verifier knows __str (compat.h). */
+#ifdef MODKFUNC_NO_CONST_STR
+#define MODKFUNC_STR_KFUNCS(X)
+#else
+#define MODKFUNC_STR_KFUNCS(X)						\
+	X(modkfunc_str_len, 0)
+#endif
 
 /* The open-coded iterator's kfuncs, where the kernel has iterators. */
 #ifdef MODKFUNC_NO_ITER
@@ -48,7 +60,19 @@
 #define MODKFUNC_PKT_KFUNCS(X)						\
 	X(modkfunc_pkt_tag, 0)
 
-#define MODKFUNC_KFUNCS(X) MODKFUNC_COMMON_KFUNCS(X) MODKFUNC_PKT_KFUNCS(X)
+/*
+ * For tracing programs only, and of those only the one attach point the
+ * set's filter allows, where the kernel has set filters (compat.h).
+ */
+#ifdef MODKFUNC_NO_SET_FILTER
+#define MODKFUNC_TRACED_KFUNCS(X)
+#else
+#define MODKFUNC_TRACED_KFUNCS(X)					\
+	X(modkfunc_fentry_only, 0)
+#endif
+
+#define MODKFUNC_KFUNCS(X)						\
+	MODKFUNC_COMMON_KFUNCS(X) MODKFUNC_PKT_KFUNCS(X) MODKFUNC_TRACED_KFUNCS(X)
 
 /*
  * Not counted: the benchmarks time the call itself, and a counter is a
@@ -316,6 +340,86 @@ __bpf_kfunc u64 modkfunc_destructive_noop(u64 value)
 }
 
 /**
+ * modkfunc_opt_sum() - sum the bytes of a buffer the program may leave out
+ * @buf: the bytes, or NULL; named buf__opt, or buf__nullable from 7.0
+ *	(compat.h), the suffix that allows NULL
+ * @buf__sz: how many bytes @buf holds
+ *
+ * Verifier (__opt, 6.4; __nullable, 7.0): a NULL @buf is accepted
+ * whatever @buf__sz says; any other pointer must reach @buf__sz readable
+ * and writable bytes, as for a plain __sz pair. A verifier that does not
+ * know the suffix refuses NULL. The kfunc must check for NULL itself.
+ *
+ * Return: the sum of the bytes, or @buf__sz when @buf is NULL.
+ */
+__bpf_kfunc u64 modkfunc_opt_sum(const u8 *MODKFUNC_NULLABLE_BUF(buf), u32 buf__sz)
+{
+	const u8 *buf = MODKFUNC_NULLABLE_BUF(buf);
+	u64 sum = 0;
+	u32 i;
+
+	if (!buf)
+		return mkf_account(MKF_modkfunc_opt_sum, buf__sz);
+	for (i = 0; i < buf__sz; i++)
+		sum += buf[i];
+	return mkf_account(MKF_modkfunc_opt_sum, sum);
+}
+
+/**
+ * modkfunc_ign_is_set() - whether the program passed a non-NULL hint
+ * @hint__ign: anything; the __ign suffix makes the verifier skip it
+ *
+ * Verifier (__ign, 6.2): @hint__ign is not checked at all, so a number, a
+ * stack or context pointer and NULL are all accepted, where a checked
+ * pointer argument refuses a number. The kfunc must therefore never
+ * dereference it; this one only tests it against NULL.
+ *
+ * Return: 1 if @hint__ign is not NULL, else 0.
+ */
+__bpf_kfunc u64 modkfunc_ign_is_set(const void *hint__ign)
+{
+	return mkf_account(MKF_modkfunc_ign_is_set, hint__ign != NULL);
+}
+
+#ifndef MODKFUNC_NO_CONST_STR
+/**
+ * modkfunc_str_len() - the length of a string fixed at load time
+ * @name__str: the string; the __str suffix makes it a constant string
+ *
+ * Verifier (__str, 6.8): @name__str must point, at a constant offset,
+ * into a read-only map such as the program's .rodata, which is frozen
+ * before the load, and the string must end inside the map value; so the
+ * kfunc may read it up to its NUL. A string in writable memory (.data, a
+ * map the program may update, the stack) is refused.
+ *
+ * Return: the string's length.
+ */
+__bpf_kfunc u64 modkfunc_str_len(const char *name__str)
+{
+	return mkf_account(MKF_modkfunc_str_len, strlen(name__str));
+}
+#endif
+
+#ifndef MODKFUNC_NO_SET_FILTER
+/**
+ * modkfunc_fentry_only() - a kfunc for one attach point
+ * @value: the input
+ *
+ * Verifier: it is in modkfunc's tracing set, whose filter,
+ * modkfunc_traced_filter(), allows it only to fentry programs attached to
+ * bpf_fentry_test1; from any other tracing program, or another program
+ * type, the load fails with "calling kernel function modkfunc_fentry_only
+ * is not allowed".
+ *
+ * Return: @value * 3.
+ */
+__bpf_kfunc u64 modkfunc_fentry_only(u64 value)
+{
+	return mkf_account(MKF_modkfunc_fentry_only, value * 3);
+}
+#endif
+
+/**
  * modkfunc_pkt_tag() - a kfunc for packet programs only
  * @value: the input
  *
@@ -446,6 +550,42 @@ MODKFUNC_UNCOUNTED_KFUNCS(MKF_BTF_ID)
 #endif
 BTF_KFUNCS_END(modkfunc_pkt_ids)
 
+#ifndef MODKFUNC_NO_SET_FILTER
+BTF_KFUNCS_START(modkfunc_traced_ids)
+MODKFUNC_TRACED_KFUNCS(MKF_BTF_ID)
+BTF_KFUNCS_END(modkfunc_traced_ids)
+
+/* The attach point modkfunc_fentry_only() is for. */
+#define MODKFUNC_FENTRY_TARGET "bpf_fentry_test1"
+
+/*
+ * The verifier asks the filters a module registered for the program's hook
+ * about every kfunc of the module it looks up there, and it passes the id
+ * in the module's BTF as loaded, which the kernel may have relocated from
+ * the ids resolve_btfids wrote into the sets (distilled base BTF, 6.11).
+ * So the filter cannot match the id against modkfunc_traced_ids: it
+ * decides from the program alone, which works because the tracing hook
+ * holds no other kfunc of modkfunc's (the common ones are found under the
+ * common hook, whose lookup comes first). It runs once the attach point is
+ * known, before the program is checked: 0 allows the call, an error
+ * refuses it.
+ */
+static int modkfunc_traced_filter(const struct bpf_prog *prog, u32 kfunc_id)
+{
+	const char *target = prog->aux->attach_func_name;
+
+	if (prog->expected_attach_type == BPF_TRACE_FENTRY && target &&
+	    !strcmp(target, MODKFUNC_FENTRY_TARGET))
+		return 0;
+	return -EACCES;
+}
+#define MODKFUNC_TRACED_SET						\
+	{ .owner = THIS_MODULE, .set = &modkfunc_traced_ids,		\
+	  .filter = modkfunc_traced_filter }
+#else
+#define MODKFUNC_TRACED_SET {}
+#endif
+
 BTF_ID_LIST(modkfunc_dtor_ids)
 BTF_ID(struct, modkfunc_obj)
 BTF_ID(func, modkfunc_obj_dtor)
@@ -455,6 +595,7 @@ static const struct mkf_provider modkfunc = {
 	.counters = &mkf,
 	.common = { .owner = THIS_MODULE, .set = &modkfunc_common_ids },
 	.pkt = { .owner = THIS_MODULE, .set = &modkfunc_pkt_ids },
+	.traced = MODKFUNC_TRACED_SET,
 	.dtor_ids = modkfunc_dtor_ids,
 	.nr_dtors = 1,
 };

@@ -100,6 +100,18 @@ __u64 modkfunc_obj_tag_or(struct modkfunc_obj *obj__nullable,
 __u64 modkfunc_sleepable_yield(__u64 value) __ksym;
 __u64 modkfunc_destructive_noop(__u64 value) __ksym;
 void modkfunc_nop(void) __ksym;
+/* The module names buf buf__opt, or buf__nullable from 7.0 (compat.h). */
+__u64 modkfunc_opt_sum(const __u8 *buf, __u32 buf__sz) __ksym;
+__u64 modkfunc_ign_is_set(const void *hint__ign) __ksym;
+
+/* modkfunc: a constant-string argument, on kernels that know __str (6.8). */
+__u64 modkfunc_str_len(const char *name__str) __ksym;
+
+/*
+ * modkfunc: the tracing set, behind a filter that allows only fentry
+ * programs attached to bpf_fentry_test1, on kernels with set filters (6.5).
+ */
+__u64 modkfunc_fentry_only(__u64 value) __ksym;
 
 /* modkfunc: an open-coded iterator, on kernels that have them (6.4). */
 int bpf_iter_modkfunc_range_new(struct bpf_iter_modkfunc_range *it,

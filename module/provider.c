@@ -104,7 +104,8 @@ int __init mkf_provider_init(const struct mkf_provider *p)
 	int err;
 
 	mkf_counters_init(p->counters, p->name);
-	err = modkfunc_register_sets(&p->common, p->pkt.set ? &p->pkt : NULL);
+	err = modkfunc_register_sets(&p->common, p->pkt.set ? &p->pkt : NULL,
+				     p->traced.set ? &p->traced : NULL);
 	if (!err)
 		err = mkf_register_dtors(p);
 	if (err) {

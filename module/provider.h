@@ -63,6 +63,8 @@ static inline void mkf_count(struct mkf_counters *c, unsigned int idx)
  * @common: kfuncs for every program type
  * @pkt: kfuncs for tc and XDP only; none if its .set is NULL. See
  *	modkfunc_register_sets() for the kernels without a common hook.
+ * @traced: kfuncs for tracing programs only, with the filter that narrows
+ *	them further; none if its .set is NULL
  * @dtor_ids: pairs of BTF ids, a struct and the function that destroys
  *	one, for objects a map may hold as kptrs; none if NULL
  * @nr_dtors: how many pairs @dtor_ids holds
@@ -72,6 +74,7 @@ struct mkf_provider {
 	struct mkf_counters *counters;
 	struct btf_kfunc_id_set common;
 	struct btf_kfunc_id_set pkt;
+	struct btf_kfunc_id_set traced;
 	const u32 *dtor_ids;
 	unsigned int nr_dtors;
 };

@@ -5,20 +5,31 @@ setup() {
 	load helpers
 }
 
+# want_if FEATURE KFUNC...: adds the kfuncs to want if the system has
+# FEATURE, which the module defines them for.
+want_if() {
+	local verdict=0
+	has "$1" || verdict=$?
+	case $verdict in
+	0) want+=("${@:2}") ;;
+	1) ;;
+	*) fail "cannot tell whether the system has $1" ;;
+	esac
+}
+
 @test "modkfunc's debugfs lists a call count for each kfunc and its destructor, in modkfunc.c's order, and a live-object count" {
-	# Every kfunc but modkfunc_nop, the iterator's where the kernel has
-	# iterators, then the destructor.
+	# Every kfunc but modkfunc_nop, those that need a kernel feature where
+	# the kernel has it, then the destructor.
 	local want=(modkfunc_scalar_add modkfunc_whoami modkfunc_same_name modkfunc_mem_sum
 		modkfunc_const_scale modkfunc_obj_acquire modkfunc_obj_release modkfunc_obj_tag
-		modkfunc_obj_tag_or modkfunc_sleepable_yield modkfunc_destructive_noop) iter=0
-	has iter_kfuncs || iter=$?
-	case $iter in
-	0) want+=(bpf_iter_modkfunc_range_new bpf_iter_modkfunc_range_next
-		bpf_iter_modkfunc_range_destroy) ;;
-	1) ;;
-	*) fail "cannot tell whether the kernel has iterators" ;;
-	esac
-	want+=(modkfunc_pkt_tag modkfunc_obj_dtor)
+		modkfunc_obj_tag_or modkfunc_sleepable_yield modkfunc_destructive_noop
+		modkfunc_opt_sum modkfunc_ign_is_set)
+	want_if const_str_arg modkfunc_str_len
+	want_if iter_kfuncs bpf_iter_modkfunc_range_new bpf_iter_modkfunc_range_next \
+		bpf_iter_modkfunc_range_destroy
+	want+=(modkfunc_pkt_tag)
+	want_if kfunc_set_filter modkfunc_fentry_only
+	want+=(modkfunc_obj_dtor)
 	run cat /sys/kernel/debug/modkfunc/calls
 	assert_success
 	refute_line --regexp '^[^ ]+ [^0-9]'

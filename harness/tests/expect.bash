@@ -82,15 +82,17 @@ probe_link() {
 probe() {
 	case $1 in
 	btf_param)
-		local found
-		found=$("$KFCHECK" btf-param "$2") || return 1
-		[ -n "$found" ] || echo "kernel BTF names no kfunc argument *$2"
+		local found='' suffix
+		for suffix in ${2//|/ }; do
+			found=$("$KFCHECK" btf-param "$suffix") || return 1
+			[ -z "$found" ] || break
+		done
+		[ -n "$found" ] || echo "kernel BTF names no kfunc argument *${2//|/ or *}"
 		;;
 	btf_func)
-		# Not grep -q: bpftool, cut off, would fail the pipeline.
-		bpftool btf dump file /sys/kernel/btf/vmlinux format raw |
-			grep -F -- "] FUNC '$2' " >/dev/null ||
-			echo "kernel BTF has no function $2"
+		local found
+		found=$("$KFCHECK" btf-func "$2") || return 1
+		[ -n "$found" ] || echo "kernel BTF has no function $2"
 		;;
 	obj_type_tag)
 		bpftool btf dump file "$BPF_OBJS/$2.bpf.o" | grep -F ' TYPE_TAG ' >/dev/null ||

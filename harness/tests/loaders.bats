@@ -103,6 +103,26 @@ same_under_both() {
 	same_under_both kptr --set kptr_tag=3
 }
 
+@test "a kfunc behind its set's filter behaves the same under the light skeleton" {
+	requires kfunc_set_filter
+	same_under_both filter --set filter_value=9
+}
+
+@test "a left-out __opt buffer behaves the same under the light skeleton" {
+	requires opt_arg
+	same_under_both opt --set opt_size=7
+}
+
+@test "__ign arguments behave the same under the light skeleton" {
+	requires ign_arg
+	same_under_both ign --set ign_number=0
+}
+
+@test "__str arguments behave the same under the light skeleton" {
+	requires const_str_arg
+	same_under_both str
+}
+
 @test "the packet-only set behaves the same under the light skeleton" {
 	same_under_both packet --set packet_value=20
 }
