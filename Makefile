@@ -56,10 +56,10 @@ MODULE_SRCS := module/Kbuild $(wildcard module/*.c module/*.h) module/extra/Kbui
 # Positive programs are one object per feature; negative ones share as few
 # objects as the rules allow (see bpf_progs/negative.bpf.c).
 BPF_PROGS := bench_calls destructive dispatcher filter freplace gate ign iter kptr ksym_variants lifetime many_calls \
-	mem multi_module multi_module_reverse name_lookup nullable object opt packet percpu_ksym probes \
-	run_inputs scalar sleepable str subprog syscall_slot typeless_ksym weak_missing weak_present \
-	negative negative_filter negative_iter negative_kptr negative_non_gpl negative_proto negative_str \
-	negative_unresolved
+	mem multi_module multi_module_reverse name_lookup nullable object ops opt packet percpu_ksym probes \
+	rcu rcu_result run_inputs scalar sleepable str subprog syscall_slot typeless_ksym weak_missing \
+	weak_present negative negative_filter negative_iter negative_kptr negative_non_gpl negative_proto \
+	negative_rcu negative_rcu_result negative_str negative_unresolved
 # Inputs of bpftool gen object, which linked.bats runs in the kit: the
 # linker's outcome, refusals included, is what it tests.
 BPF_LINK_INPUTS := linked_main linked_lib_modkfunc linked_lib_peer linked_weak_half \
@@ -73,7 +73,7 @@ BPF_OBJS := $(BPF_PROGS:%=$(B)/bpf/%.bpf.o) $(BPF_LINK_INPUTS:%=$(B)/bpf/%.bpf.o
 # in; the binaries that capture link it by name.
 HARNESS_LIB_SRCS := btf_externs.c btfinfo.c capture.c fd_leaks.c freplace.c globals.c json.c kallsyms.c kallsyms_snapshot.c log.c \
 	lskel_runtime.c lskel_written.c object.c object_btf.c packets.c prog_tags.c reload.c report.c resolve.c run_inputs.c \
-	testrun.c verifier_log.c
+	struct_ops.c testrun.c verifier_log.c
 KFCHECK_SRCS := kfcheck.c module_unload.c syscall_hook.c
 KFAUDIT_SRCS := kfaudit.c syscall_hook.c
 KFBENCH_SRCS := kfbench.c bench_calls.c bench_load.c bench_stats.c

@@ -24,6 +24,10 @@ extern __u64 modkfunc_no_such_kfunc(__u64 value) __ksym;
  */
 #include "vmlinux_kfuncs.h"
 
+/* A read section for the RCU family (6.2); an object without calls has no extern. */
+extern void bpf_rcu_read_lock(void) __ksym;
+extern void bpf_rcu_read_unlock(void) __ksym;
+
 /* Acquires an object, reads one field of it and releases it. */
 #define ACQUIRE_READ_RELEASE(type, acquire, release, field) ({	\
 	type *__obj = (acquire);				\

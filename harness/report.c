@@ -78,6 +78,7 @@ static const struct layout {
 	{ "loaded_link", "link {id} of program {prog_id}", false },
 	{ "btf_param", "vmlinux BTF argument {name}", false },
 	{ "btf_func", "vmlinux BTF function {name}", false },
+	{ "struct_ops", "attached struct_ops map {map} (id {id})", false },
 };
 
 /* The header is a kfunc_call row of titles, so the two line up. */
@@ -464,6 +465,13 @@ void report_btf_func_found(const char *name)
 	const struct field fields[] = { STR("name", name), END };
 
 	emit("btf_func", fields);
+}
+
+void report_struct_ops(const char *map, unsigned int id)
+{
+	const struct field fields[] = { STR("map", map), UINT("id", id), END };
+
+	emit("struct_ops", fields);
 }
 
 void report_global(const char *name, unsigned long long value)

@@ -67,6 +67,7 @@ void report_loaded_prog(unsigned int id, const char *name);
 void report_loaded_link(unsigned int id, unsigned int prog_id);
 void report_btf_param_found(const char *name);
 void report_btf_func_found(const char *name);
+void report_struct_ops(const char *map, unsigned int id);
 void report_expect(const char *prog, const char *feature);
 void report_attach_target(const struct load_record *rec);
 /* @status is the command's exit status, or -1 when it did not exit. */

@@ -59,6 +59,35 @@
 #endif
 
 /*
+ * 6.2 added KF_RCU, an argument that may be an RCU-protected pointer, with
+ * bpf_rcu_read_lock(); before it modkfunc defines no RCU kfunc.
+ */
+#ifndef KF_RCU
+#define MODKFUNC_NO_RCU
+#endif
+
+/*
+ * KF_RCU_PROTECTED (6.5) made only iterators RCU-protected until 6.18,
+ * which extended it to any kfunc: the result is an RCU pointer, and a call
+ * outside an RCU read section is refused. Before 6.18 the flag on a kfunc
+ * that returns a pointer is ignored and the program may keep the pointer
+ * past the section, so modkfunc defines no such kfunc. The extension left
+ * no symbol to test.
+ */
+#if !defined(KF_RCU_PROTECTED) || LINUX_VERSION_CODE < KERNEL_VERSION(6, 18, 0)
+#define MODKFUNC_NO_RCU_RESULT
+#endif
+
+/*
+ * 6.9 let a module define a struct_ops type (register_bpf_struct_ops()),
+ * and 6.10 passed the link to its reg and unreg; before 6.10 modkfunc
+ * defines none.
+ */
+#if !defined(register_bpf_struct_ops) || LINUX_VERSION_CODE < KERNEL_VERSION(6, 10, 0)
+#define MODKFUNC_NO_STRUCT_OPS
+#endif
+
+/*
  * 6.5 added kfunc set filters (btf_kfunc_id_set.filter), and 6.8 the __str
  * argument suffix; neither left a symbol a module can test. Before them
  * modkfunc defines no kfunc that needs them: a name__str argument is one

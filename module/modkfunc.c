@@ -7,6 +7,7 @@
  */
 #include <linux/bpf.h>
 #include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -36,7 +37,24 @@
 	X(modkfunc_opt_sum, 0)						\
 	X(modkfunc_ign_is_set, 0)					\
 	MODKFUNC_STR_KFUNCS(X)						\
+	MODKFUNC_RCU_KFUNCS(X)						\
 	MODKFUNC_ITER_KFUNCS(X)
+
+/* The RCU kfuncs, where the kernel has what each needs (compat.h). */
+#ifdef MODKFUNC_NO_RCU
+#define MODKFUNC_RCU_ARG_KFUNCS(X)
+#else
+#define MODKFUNC_RCU_ARG_KFUNCS(X)					\
+	X(modkfunc_task_tgid, KF_RCU)
+#endif
+#ifdef MODKFUNC_NO_RCU_RESULT
+#define MODKFUNC_RCU_RESULT_KFUNCS(X)
+#else
+#define MODKFUNC_RCU_RESULT_KFUNCS(X)					\
+	X(modkfunc_rcu_obj, KF_RCU_PROTECTED | KF_RET_NULL)		\
+	X(modkfunc_obj_tag_rcu, KF_RCU)
+#endif
+#define MODKFUNC_RCU_KFUNCS(X) MODKFUNC_RCU_ARG_KFUNCS(X) MODKFUNC_RCU_RESULT_KFUNCS(X)
 
 /* The constant-string kfunc, where the verifier knows __str (compat.h). */
 #ifdef MODKFUNC_NO_CONST_STR
@@ -101,6 +119,17 @@ const u64 modkfunc_identity = MODKFUNC_IDENTITY;
 
 /* Not static: pahole encodes only global per-CPU variables as BTF VARs. */
 DEFINE_PER_CPU(struct modkfunc_pcpu_stats, modkfunc_pcpu_stats);
+
+#ifndef MODKFUNC_NO_RCU_RESULT
+/*
+ * The object modkfunc_rcu_obj() returns. It is published once and never
+ * replaced, but a module that replaced it would free the old one after a
+ * grace period, and the verifier holds programs to exactly that: no use
+ * outside the read section the pointer came from.
+ */
+static struct modkfunc_obj mkf_rcu_published = { .tag = MODKFUNC_RCU_TAG };
+static struct modkfunc_obj __rcu *mkf_rcu_obj = RCU_INITIALIZER(&mkf_rcu_published);
+#endif
 
 static u64 mkf_account(unsigned int idx, u64 value)
 {
@@ -400,6 +429,63 @@ __bpf_kfunc u64 modkfunc_str_len(const char *name__str)
 }
 #endif
 
+#ifndef MODKFUNC_NO_RCU
+/**
+ * modkfunc_task_tgid() - the thread group of a task the program reached
+ * @task: a trusted task, or one read under RCU
+ *
+ * Verifier (KF_RCU): besides a trusted pointer, @task may be an RCU
+ * pointer: a field the verifier knows to be RCU-protected (such as
+ * task->group_leader), read inside bpf_rcu_read_lock() or anywhere in a
+ * program that cannot sleep. Read in a sleepable program outside a read
+ * section, the same field is an untrusted pointer, and refused.
+ *
+ * Return: @task's tgid.
+ */
+__bpf_kfunc u64 modkfunc_task_tgid(struct task_struct *task)
+{
+	return mkf_account(MKF_modkfunc_task_tgid, task->tgid);
+}
+#endif
+
+#ifndef MODKFUNC_NO_RCU_RESULT
+/**
+ * modkfunc_rcu_obj() - the object modkfunc publishes under RCU
+ *
+ * Verifier (KF_RCU_PROTECTED | KF_RET_NULL, 6.18): the call must be inside
+ * an RCU read section (bpf_rcu_read_lock(), or a program that cannot
+ * sleep); the result is an RCU pointer that may be NULL, valid until the
+ * section ends. After bpf_rcu_read_unlock() it is untrusted, and a kfunc
+ * that needs a trusted argument refuses it.
+ *
+ * Return: the published object, whose tag is MODKFUNC_RCU_TAG.
+ */
+__bpf_kfunc struct modkfunc_obj *modkfunc_rcu_obj(void)
+{
+	struct modkfunc_obj *obj = rcu_dereference(mkf_rcu_obj);
+
+	mkf_account(MKF_modkfunc_rcu_obj, obj->tag);
+	return obj;
+}
+
+/**
+ * modkfunc_obj_tag_rcu() - read the tag of an object the program may only
+ * borrow
+ * @obj: a trusted object, or an RCU pointer to one
+ *
+ * Verifier (KF_RCU): unlike modkfunc_obj_tag(), which takes trusted
+ * pointers only and refuses an RCU pointer even inside its read section,
+ * @obj may be what modkfunc_rcu_obj() returned, while the section lasts;
+ * after bpf_rcu_read_unlock() the pointer is untrusted and refused.
+ *
+ * Return: @obj's tag.
+ */
+__bpf_kfunc u64 modkfunc_obj_tag_rcu(struct modkfunc_obj *obj)
+{
+	return mkf_account(MKF_modkfunc_obj_tag_rcu, obj->tag);
+}
+#endif
+
 #ifndef MODKFUNC_NO_SET_FILTER
 /**
  * modkfunc_fentry_only() - a kfunc for one attach point
@@ -586,6 +672,8 @@ static int modkfunc_traced_filter(const struct bpf_prog *prog, u32 kfunc_id)
 #define MODKFUNC_TRACED_SET {}
 #endif
 
+#include "ops.c"
+
 BTF_ID_LIST(modkfunc_dtor_ids)
 BTF_ID(struct, modkfunc_obj)
 BTF_ID(func, modkfunc_obj_dtor)
@@ -598,6 +686,7 @@ static const struct mkf_provider modkfunc = {
 	.traced = MODKFUNC_TRACED_SET,
 	.dtor_ids = modkfunc_dtor_ids,
 	.nr_dtors = 1,
+	.init = mkf_ops_register,
 };
 module_mkf_provider(modkfunc);
 

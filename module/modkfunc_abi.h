@@ -23,6 +23,8 @@
 #define MODKFUNC_TWIN_IDENTITY 0x7477696e
 /* "gate": the high half of what modkfunc_gate_whoami() returns. */
 #define MODKFUNC_GATE_IDENTITY 0x67617465
+/* "rcu!": the tag of the object modkfunc_rcu_obj() returns. */
+#define MODKFUNC_RCU_TAG 0x72637521
 
 #if defined(__KERNEL__) || defined(__bpf__)
 
@@ -31,6 +33,7 @@
 #include <linux/types.h>
 
 #define __ksym
+struct task_struct;
 /* A test-only property of the BPF declaration, never of the definition. */
 #define __modkfunc_bpf_weak
 #else
@@ -83,6 +86,15 @@ struct bpf_iter_modkfunc_range {
 	__u64 __opaque[3];
 } __attribute__((aligned(8)));
 
+/**
+ * struct modkfunc_ops - the struct_ops type modkfunc defines (6.10)
+ * @compute: what modkfunc calls with the number written to its debugfs
+ *	file "ops"; the file then reads what it returned
+ */
+struct modkfunc_ops {
+	__u64 (*compute)(__u64 value);
+};
+
 #ifndef __KERNEL__
 #pragma clang attribute pop
 #endif
@@ -106,6 +118,14 @@ __u64 modkfunc_ign_is_set(const void *hint__ign) __ksym;
 
 /* modkfunc: a constant-string argument, on kernels that know __str (6.8). */
 __u64 modkfunc_str_len(const char *name__str) __ksym;
+
+/*
+ * modkfunc: RCU. An argument that may be an RCU pointer (6.2), and an RCU
+ * pointer as a result (6.18).
+ */
+__u64 modkfunc_task_tgid(struct task_struct *task) __ksym;
+struct modkfunc_obj *modkfunc_rcu_obj(void) __ksym;
+__u64 modkfunc_obj_tag_rcu(struct modkfunc_obj *obj) __ksym;
 
 /*
  * modkfunc: the tracing set, behind a filter that allows only fentry

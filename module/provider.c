@@ -108,8 +108,10 @@ int __init mkf_provider_init(const struct mkf_provider *p)
 				     p->traced.set ? &p->traced : NULL);
 	if (!err)
 		err = mkf_register_dtors(p);
+	if (!err && p->init)
+		err = p->init(p->counters->dir);
 	if (err) {
-		pr_err("%s: registering kfuncs or destructors failed: %d\n", p->name, err);
+		pr_err("%s: registering kfuncs, destructors or more failed: %d\n", p->name, err);
 		mkf_counters_exit(p->counters);
 	}
 	return err;

@@ -68,6 +68,8 @@ static inline void mkf_count(struct mkf_counters *c, unsigned int idx)
  * @dtor_ids: pairs of BTF ids, a struct and the function that destroys
  *	one, for objects a map may hold as kptrs; none if NULL
  * @nr_dtors: how many pairs @dtor_ids holds
+ * @init: what else the module sets up, last, given its debugfs directory;
+ *	nothing if NULL. Its error fails the module's init.
  */
 struct mkf_provider {
 	const char *name;
@@ -77,6 +79,7 @@ struct mkf_provider {
 	struct btf_kfunc_id_set traced;
 	const u32 *dtor_ids;
 	unsigned int nr_dtors;
+	int (*init)(struct dentry *dir);
 };
 
 int mkf_provider_init(const struct mkf_provider *p);

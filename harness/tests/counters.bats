@@ -25,6 +25,8 @@ want_if() {
 		modkfunc_obj_tag_or modkfunc_sleepable_yield modkfunc_destructive_noop
 		modkfunc_opt_sum modkfunc_ign_is_set)
 	want_if const_str_arg modkfunc_str_len
+	want_if rcu_kfunc_arg modkfunc_task_tgid
+	want_if rcu_result modkfunc_rcu_obj modkfunc_obj_tag_rcu
 	want_if iter_kfuncs bpf_iter_modkfunc_range_new bpf_iter_modkfunc_range_next \
 		bpf_iter_modkfunc_range_destroy
 	want+=(modkfunc_pkt_tag)

@@ -140,6 +140,19 @@ refcnt_soon() {
 	unloads_soon modkfunc
 }
 
+@test "an attached struct_ops map of modkfunc's type holds modkfunc: rmmod is refused until the map is gone" {
+	requires struct_ops_type
+	unload_file
+	kfcheck run "$BPF_OBJS/ops.bpf.o" --during "'$KFCHECK' unload modkfunc >>'$UNLOADS'"
+	assert_success
+	join_unloads
+	assert_count 1 struct_ops map=ops_impl
+	# Two references: the program's, for its modkfunc kfunc calls, as any
+	# program's; and the map's, on the module that owns its type.
+	assert_held modkfunc 2
+	unloads_soon modkfunc
+}
+
 @test "a pinned program holds modkfunc after its loader has exited, until it is unpinned" {
 	kfcheck run "$OBJ" hold_kfunc --during "bpftool prog pin name hold_kfunc '$PIN'"
 	assert_success

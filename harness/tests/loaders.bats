@@ -123,6 +123,16 @@ same_under_both() {
 	same_under_both str
 }
 
+@test "an RCU pointer for a KF_RCU argument behaves the same under the light skeleton" {
+	requires rcu_kfunc_arg
+	same_under_both rcu
+}
+
+@test "a KF_RCU_PROTECTED result behaves the same under the light skeleton" {
+	requires rcu_result
+	same_under_both rcu_result
+}
+
 @test "the packet-only set behaves the same under the light skeleton" {
 	same_under_both packet --set packet_value=20
 }
