@@ -124,6 +124,18 @@ int ign_number_as_buffer(void *ctx)
 	return modkfunc_mem_sum((const __u8 *)reject_value, sizeof(reject_bytes));
 }
 
+/* The verifier has no dynptr type to give a module's constructor. */
+SEC("syscall")
+__description("a module kfunc's __uninit dynptr argument is refused, with EINVAL and no message")
+__needs("uninit_arg")
+__rejected("uninit_module_dynptr")
+int uninit_module_dynptr(void *ctx)
+{
+	struct bpf_dynptr ptr;
+
+	return modkfunc_dynptr_fill(&ptr);
+}
+
 SEC("syscall")
 __description("a reachable call to an unresolved weak kfunc is refused")
 __rejected("weak_kfunc_reachable")

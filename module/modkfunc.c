@@ -36,6 +36,7 @@
 	X(modkfunc_destructive_noop, KF_DESTRUCTIVE)			\
 	X(modkfunc_opt_sum, 0)						\
 	X(modkfunc_ign_is_set, 0)					\
+	X(modkfunc_dynptr_fill, 0)					\
 	MODKFUNC_STR_KFUNCS(X)						\
 	MODKFUNC_RCU_KFUNCS(X)						\
 	MODKFUNC_ITER_KFUNCS(X)
@@ -408,6 +409,26 @@ __bpf_kfunc u64 modkfunc_opt_sum(const u8 *MODKFUNC_NULLABLE_BUF(buf), u32 buf__
 __bpf_kfunc u64 modkfunc_ign_is_set(const void *hint__ign)
 {
 	return mkf_account(MKF_modkfunc_ign_is_set, hint__ign != NULL);
+}
+
+/**
+ * modkfunc_dynptr_fill() - what a module cannot do with __uninit
+ * @ptr__uninit: a dynptr on the program's stack, for the kfunc to set up
+ *
+ * Verifier (__uninit, 6.4): refused, on every kernel tested. The verifier
+ * honours __uninit only for a dynptr, and gives the new dynptr a type that
+ * it knows only for the kernel's own constructors, matched by BTF id
+ * (bpf_dynptr_from_skb() and the like); for any other kfunc
+ * mark_stack_slots_dynptr() finds none and refuses the call with EINVAL,
+ * printing nothing. So a module cannot construct a dynptr, and the kfunc,
+ * there to show that, never runs; if it did it would leave @ptr__uninit
+ * alone.
+ *
+ * Return: 0.
+ */
+__bpf_kfunc u64 modkfunc_dynptr_fill(struct bpf_dynptr *ptr__uninit)
+{
+	return mkf_account(MKF_modkfunc_dynptr_fill, 0);
 }
 
 #ifndef MODKFUNC_NO_CONST_STR

@@ -33,6 +33,7 @@
 #include <linux/types.h>
 
 #define __ksym
+struct bpf_dynptr;
 struct task_struct;
 /* A test-only property of the BPF declaration, never of the definition. */
 #define __modkfunc_bpf_weak
@@ -115,6 +116,7 @@ void modkfunc_nop(void) __ksym;
 /* The module names buf buf__opt, or buf__nullable from 7.0 (compat.h). */
 __u64 modkfunc_opt_sum(const __u8 *buf, __u32 buf__sz) __ksym;
 __u64 modkfunc_ign_is_set(const void *hint__ign) __ksym;
+__u64 modkfunc_dynptr_fill(struct bpf_dynptr *ptr__uninit) __ksym;
 
 /* modkfunc: a constant-string argument, on kernels that know __str (6.8). */
 __u64 modkfunc_str_len(const char *name__str) __ksym;

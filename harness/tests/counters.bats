@@ -23,7 +23,7 @@ want_if() {
 	local want=(modkfunc_scalar_add modkfunc_whoami modkfunc_same_name modkfunc_mem_sum
 		modkfunc_const_scale modkfunc_obj_acquire modkfunc_obj_release modkfunc_obj_tag
 		modkfunc_obj_tag_or modkfunc_sleepable_yield modkfunc_destructive_noop
-		modkfunc_opt_sum modkfunc_ign_is_set)
+		modkfunc_opt_sum modkfunc_ign_is_set modkfunc_dynptr_fill)
 	want_if const_str_arg modkfunc_str_len
 	want_if rcu_kfunc_arg modkfunc_task_tgid
 	want_if rcu_result modkfunc_rcu_obj modkfunc_obj_tag_rcu
