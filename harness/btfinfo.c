@@ -160,8 +160,7 @@ const char *btfinfo_vmlinux_param(const char *suffix)
 		for (i = 0; i < btf_vlen(t); i++) {
 			name = btf__name_by_offset(btf, p[i].name_off);
 			nlen = name ? strlen(name) : 0;
-			if (nlen >= slen + (*suffix == '_') &&
-			    !strcmp(name + nlen - slen, suffix))
+			if (nlen > slen && !strcmp(name + nlen - slen, suffix))
 				return name;
 		}
 	}

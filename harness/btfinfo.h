@@ -23,8 +23,7 @@ const char *btfinfo_type(__u32 obj_id, __u32 type_id, int *kind);
 int btfinfo_open_by_name(const char *name);
 /*
  * The first function argument in vmlinux's BTF whose name ends in
- * @suffix, such as a kfunc's "factor__k", and that is longer than it if
- * it starts with "_"; or NULL.
+ * @suffix and is longer than it, such as a kfunc's "factor__k"; or NULL.
  */
 const char *btfinfo_vmlinux_param(const char *suffix);
 /* 1 if vmlinux's BTF has the function @name, 0 if not, -1 if unreadable. */
