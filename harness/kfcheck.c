@@ -513,7 +513,7 @@ static int lskel_check(struct bpf_object *obj, const struct cli *c)
 	struct lskel l;
 	int i = -1, ret = 0;
 
-	/* libbpf 1.7's gen_loader crashed on one (README, struct_ops). */
+	/* libbpf's gen_loader crashes on one (README, struct_ops). */
 	if (ops) {
 		fprintf(stderr, "kfcheck: %s: a light skeleton cannot hold struct_ops map %s: kfcheck loads struct_ops objects through libbpf only\n",
 			c->path, ops);

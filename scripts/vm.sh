@@ -80,14 +80,17 @@ qemu_cmd() {
 }
 
 # probe_kvm: boots the kit's kernel under KVM to the initramfs's first
-# marker. Prints the failure's reason and fails when it does not get there.
+# marker, which then powers the guest off. Prints the failure's reason and
+# fails when it does not get there, or QEMU does not exit cleanly after.
 probe_kvm() {
 	local log=$VM_DIR/kvm-probe.log rc=0
 	qemu_cmd kvm
 	timeout -k 5 "$KVM_PROBE_TIMEOUT" "${QEMU_CMD[@]}" -display none -monitor none -serial stdio \
 		-append 'console=ttyS0 panic=-1 quiet modkfunc_probe=1' </dev/null >"$log" 2>&1 || rc=$?
-	grep -q '^modkfunc-probe: booted' "$log" && return 0
-	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+	if grep -q '^modkfunc-probe: booted' "$log"; then
+		[ "$rc" -ne 0 ] || return 0
+		echo "a KVM probe guest booted, but QEMU did not exit cleanly (status $rc)"
+	elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		echo "a KVM probe guest did not boot within ${KVM_PROBE_TIMEOUT}s"
 	else
 		echo "a KVM probe guest failed: $(grep -m1 -iE 'error|fail|qemu' "$log" || tail -n1 "$log")"
@@ -99,7 +102,7 @@ probe_kvm() {
 # verdict is cached per host kernel and QEMU version, both of which decide
 # it; VM_ACCEL=kvm|tcg forces one, and a forced KVM that fails fails.
 choose_accel() {
-	local cache key why
+	local cache key why lock
 	case ${VM_ACCEL:-auto} in
 	tcg) ACCEL=tcg why="forced by VM_ACCEL=tcg" ;;
 	*)
@@ -110,9 +113,19 @@ choose_accel() {
 		else
 			key=$({ uname -r; "$QEMU" --version | head -n1; } | sha256sum | cut -c1-16)
 			cache=${VM_ACCEL_CACHE:-$MODKFUNC_CACHE/accel}/$key
-			if [ ! -f "$cache" ]; then
+			if [ ! -s "$cache" ]; then
 				mkdir -p "${cache%/*}"
-				if why=$(probe_kvm); then echo ok; else echo "$why"; fi >"$cache"
+				# The matrix starts kits side by side: one probes, the
+				# others wait for its whole verdict. Read half-written,
+				# an empty verdict said "ok" and sent a guest to a KVM
+				# that fails.
+				exec {lock}>"$cache.lock"
+				flock "$lock"
+				if [ ! -s "$cache" ]; then
+					if why=$(probe_kvm); then echo ok; else echo "$why"; fi >"$cache.new"
+					mv "$cache.new" "$cache"
+				fi
+				exec {lock}>&-
 			fi
 			why=$(cat "$cache")
 			[ "$why" = ok ] && why=''

@@ -107,6 +107,21 @@ fake_kvm() {
 	assert_equal "$(wc -l <"$KVM_TRIES")" 1
 }
 
+@test "a run and a check that start together probe KVM once, and both wait for its whole verdict" {
+	local check=$BATS_TEST_TMPDIR/check.out pid
+	fake_kvm hang
+	KVM_PROBE_TIMEOUT=5 "$VM" check "$KIT" 'no test is called this' >"$check" 2>&1 &
+	pid=$!
+	KVM_PROBE_TIMEOUT=5 MODKFUNC_VM_CMD='echo guest-ran' run "$VM" run "$KIT"
+	# The check fails, as no test matches: only its verdict matters here.
+	wait "$pid" || :
+	assert_success
+	assert_line "vm: accel=tcg (a KVM probe guest did not boot within 5s)"
+	grep -qx 'vm: accel=tcg (a KVM probe guest did not boot within 5s)' "$check" ||
+		fail "the check did not wait for the verdict: $(<"$check")"
+	assert_equal "$(wc -l <"$KVM_TRIES")" 1
+}
+
 @test "VM_ACCEL other than kvm or tcg is refused before any work" {
 	VM_ACCEL=fast run "$VM" run "$KIT"
 	assert_failure 1
