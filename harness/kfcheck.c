@@ -746,6 +746,15 @@ static int report_loaded(void)
 			   report_link_obj);
 }
 
+/* The btf-* commands' one check that there is a vmlinux BTF to read. */
+static bool vmlinux_btf_unreadable(void)
+{
+	if (!access("/sys/kernel/btf/vmlinux", R_OK))
+		return false;
+	fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: %s\n", strerror(errno));
+	return true;
+}
+
 /*
  * Whether vmlinux's BTF names a function argument *@suffix, as the kfunc
  * argument suffixes (__k, __nullable) the kernel knows: the suite's probe
@@ -756,10 +765,8 @@ static int report_btf_param(const char *suffix)
 {
 	const char *name;
 
-	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
-		fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: %s\n", strerror(errno));
+	if (vmlinux_btf_unreadable())
 		return 1;
-	}
 	name = btfinfo_vmlinux_param(suffix);
 	if (name)
 		report_btf_param_found(name);
@@ -776,10 +783,8 @@ static int report_btf_func(const char *name)
 {
 	int found;
 
-	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
-		fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: %s\n", strerror(errno));
+	if (vmlinux_btf_unreadable())
 		return 1;
-	}
 	found = btfinfo_vmlinux_func(name);
 	if (found < 0) {
 		fprintf(stderr, "kfcheck: /sys/kernel/btf/vmlinux: cannot parse it\n");
