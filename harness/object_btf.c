@@ -35,13 +35,14 @@ void object_elf_close(struct object_elf *oe)
 		close(oe->fd);
 }
 
-/* The .BTF section's data; NULL with errno ENOENT if there is none. */
-static Elf_Data *btf_section(Elf *elf, const char *path)
+/*
+ * The section called @name, with its header in @shdr; NULL with errno
+ * ENOENT if there is none, EINVAL after a line if the sections are unreadable.
+ */
+static Elf_Scn *section_named(Elf *elf, const char *name, GElf_Shdr *shdr, const char *path)
 {
 	Elf_Scn *scn = NULL;
-	GElf_Shdr shdr;
-	Elf_Data *data;
-	const char *name;
+	const char *s;
 	size_t shstrndx;
 
 	if (elf_getshdrstrndx(elf, &shstrndx)) {
@@ -51,20 +52,32 @@ static Elf_Data *btf_section(Elf *elf, const char *path)
 		return NULL;
 	}
 	while ((scn = elf_nextscn(elf, scn))) {
-		if (!gelf_getshdr(scn, &shdr))
+		if (!gelf_getshdr(scn, shdr))
 			continue;
-		name = elf_strptr(elf, shstrndx, shdr.sh_name);
-		if (!name || strcmp(name, BTF_ELF_SEC))
-			continue;
-		/* A NOBITS section has a size and no bytes. */
-		data = shdr.sh_type == SHT_PROGBITS ? elf_getdata(scn, NULL) : NULL;
-		if (data && data->d_buf && data->d_size && data->d_size <= UINT32_MAX)
-			return data;
-		fprintf(stderr, "kfcheck: %s: its .BTF section holds no data\n", path);
-		errno = EINVAL;
-		return NULL;
+		s = elf_strptr(elf, shstrndx, shdr->sh_name);
+		if (s && !strcmp(s, name))
+			return scn;
 	}
 	errno = ENOENT;
+	return NULL;
+}
+
+/* The .BTF section's data; NULL with errno ENOENT if there is none. */
+static Elf_Data *btf_section(Elf *elf, const char *path)
+{
+	Elf_Scn *scn;
+	GElf_Shdr shdr;
+	Elf_Data *data;
+
+	scn = section_named(elf, BTF_ELF_SEC, &shdr, path);
+	if (!scn)
+		return NULL;
+	/* A NOBITS section has a size and no bytes. */
+	data = shdr.sh_type == SHT_PROGBITS ? elf_getdata(scn, NULL) : NULL;
+	if (data && data->d_buf && data->d_size && data->d_size <= UINT32_MAX)
+		return data;
+	fprintf(stderr, "kfcheck: %s: its .BTF section holds no data\n", path);
+	errno = EINVAL;
 	return NULL;
 }
 
@@ -133,6 +146,42 @@ static int check_cycles(const struct btf *btf, const char *path)
 	return -1;
 }
 
+/*
+ * libbpf allocates each struct_ops variable's type size before it checks
+ * that the variable lies inside its section, so one corrupt size costs
+ * gigabytes. 0, or -1 after a line naming the variable.
+ */
+static int check_struct_ops_vars(Elf *elf, const struct btf *btf, const char *path)
+{
+	__u32 n = btf__type_cnt(btf), id, i;
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *t, *v;
+	const char *sec, *var;
+	GElf_Shdr shdr;
+	__s64 size;
+
+	for (id = 1; id < n; id++) {
+		t = btf__type_by_id(btf, id);
+		sec = btf__name_by_offset(btf, t->name_off);
+		if (!btf_is_datasec(t) || !sec || strncmp(sec, ".struct_ops", 11))
+			continue;
+		if (!section_named(elf, sec, &shdr, path))
+			shdr.sh_size = 0;
+		vsi = btf_var_secinfos(t);
+		for (i = 0; i < btf_vlen(t); i++, vsi++) {
+			size = btf__resolve_size(btf, vsi->type);
+			if (size >= 0 && (__u64)vsi->offset + (__u64)size <= shdr.sh_size)
+				continue;
+			v = btf__type_by_id(btf, vsi->type);
+			var = v ? btf__name_by_offset(btf, v->name_off) : NULL;
+			fprintf(stderr, "kfcheck: %s: its BTF is corrupt: struct_ops variable %s does not fit in its section %s (%llu bytes)\n",
+				path, var ? var : "?", sec, (unsigned long long)shdr.sh_size);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct btf *object_elf_btf(const struct object_elf *oe, const char *path, bool optional)
 {
 	Elf_Data *data = btf_section(oe->elf, path);
@@ -150,7 +199,7 @@ struct btf *object_elf_btf(const struct object_elf *oe, const char *path, bool o
 		fprintf(stderr, "kfcheck: %s: cannot read its BTF: %s\n", path, msg);
 		return NULL;
 	}
-	if (check_cycles(btf, path)) {
+	if (check_cycles(btf, path) || check_struct_ops_vars(oe->elf, btf, path)) {
 		btf__free(btf);
 		errno = EINVAL;
 		return NULL;

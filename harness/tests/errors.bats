@@ -211,6 +211,19 @@ peer_without_btf() {
 	assert_no_leak
 }
 
+@test "an object whose struct_ops variable is larger than its section is refused in one line, before libbpf allocates its size" {
+	# ops.bpf.o with struct modkfunc_ops's size made 4294967048: libbpf
+	# would allocate that before finding it does not fit.
+	local obj=$TESTS_DIR/../fuzz-regressions/struct-ops-size-huge cmd
+	for cmd in externs list load; do
+		kfcheck "$cmd" "$obj"
+		assert_failure 1
+		assert_output ''
+		assert_equal "$stderr" "kfcheck: $obj: its BTF is corrupt: struct_ops variable ops_impl does not fit in its section .struct_ops (8 bytes)"
+	done
+	assert_no_leak
+}
+
 @test "kfcheck refuses an --attach target object that holds more than one program" {
 	kfcheck load --attach "ext_peer=$BPF_OBJS/subprog.bpf.o:slot1" "$BPF_OBJS/freplace.bpf.o" ext_peer
 	assert_failure 1
