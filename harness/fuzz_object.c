@@ -5,8 +5,9 @@
  * libbpf opens it, each program's tags are read from its BTF and
  * reported, and the extern FUNCs and VARs are read from its BTF and ELF
  * symbols. Each input is put in a memfd and named by its /proc path, so
- * that the code under test is kfcheck's own, which takes a path.
- * scripts/fuzz.sh runs it (make fuzz).
+ * that the code under test is kfcheck's own, which takes a path. An input
+ * after which the process holds one more fd is a crash, as LeakSanitizer
+ * sees memory only. scripts/fuzz.sh runs it (make fuzz).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -76,8 +77,36 @@ static void list_programs(struct bpf_object *obj)
 	}
 }
 
+/* The fd that the next open() gets: any fd left open takes it. */
+static int lowest_free_fd(void)
+{
+	int fd = dup(input_fd);
+
+	if (fd < 0) {
+		perror("fuzz_object: dup");
+		abort();
+	}
+	close(fd);
+	return fd;
+}
+
+static void check_fd_leak(int before)
+{
+	char link[64], target[256];
+	ssize_t n;
+
+	if (lowest_free_fd() == before)
+		return;
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", before);
+	n = readlink(link, target, sizeof(target) - 1);
+	target[n > 0 ? n : 0] = '\0';
+	fprintf(stderr, "fuzz_object: the input leaked fd %d (%s)\n", before, target);
+	abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	int free_fd = lowest_free_fd();
 	struct bpf_object *obj;
 
 	write_input(data, size);
@@ -87,5 +116,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		bpf_object__close(obj);
 	}
 	btf_externs_report(input_path);
+	check_fd_leak(free_fd);
 	return 0;
 }

@@ -22,17 +22,23 @@ int object_readable(const char *path)
 }
 
 /*
- * 0 unless the object's own BTF is one libbpf must not see (object_btf.h),
- * then -1 after the line saying why. What else is wrong with the file,
- * libbpf says.
+ * 0 unless the object is one libbpf must not see, then -1 after the line
+ * saying why: an ELF that libelf cannot open, whose fd libbpf up to 1.7
+ * leaks (make fuzz found it), or BTF that object_btf.h refuses. What else
+ * is wrong with the file, libbpf says.
  */
-static int btf_safe_for_libbpf(const char *path)
+static int safe_for_libbpf(const char *path)
 {
 	struct object_elf oe;
 	struct btf *btf = NULL;
+	const char *why;
 	int err = 0;
 
-	if (!object_elf_open(path, &oe)) {
+	why = object_elf_open(path, &oe);
+	if (why) {
+		fprintf(stderr, "kfcheck: %s: not a usable BPF object file: %s\n", path, why);
+		err = -1;
+	} else {
 		btf = object_elf_btf(&oe, path, true);
 		if (!btf && errno != ENOENT)
 			err = -1;
@@ -48,7 +54,7 @@ struct bpf_object *object_open(const char *path)
 	char msg[128];
 
 	/* libbpf reports a missing file as a bad ELF; say what it is. */
-	if (object_readable(path) || btf_safe_for_libbpf(path))
+	if (object_readable(path) || safe_for_libbpf(path))
 		return NULL;
 	log_clear();
 	obj = bpf_object__open_file(path, NULL);

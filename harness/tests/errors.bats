@@ -22,11 +22,17 @@ teardown() {
 	assert_output ""
 }
 
-@test "a corrupt ELF is refused in one line naming the file" {
+@test "a corrupt ELF is refused in one line naming the file and what libelf found" {
 	head -c 4096 /dev/urandom >"$BATS_TEST_TMPDIR/corrupt.bpf.o"
 	kfcheck run "$BATS_TEST_TMPDIR/corrupt.bpf.o"
 	assert_failure 1
-	assert_equal "${stderr_lines[0]}" "kfcheck: $BATS_TEST_TMPDIR/corrupt.bpf.o: not a usable BPF object file: BPF object format invalid"
+	assert_equal "$stderr" "kfcheck: $BATS_TEST_TMPDIR/corrupt.bpf.o: not a usable BPF object file: not an ELF file"
+	# An ELF header whose section headers lie past the end of the file:
+	# libbpf would leak its fd on it.
+	local obj=$TESTS_DIR/../fuzz-regressions/elf-shdrs-unreadable
+	kfcheck run "$obj"
+	assert_failure 1
+	assert_equal "$stderr" "kfcheck: $obj: not a usable BPF object file: invalid ELF file data"
 	assert_no_leak
 }
 
