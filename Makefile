@@ -82,7 +82,8 @@ harness_objs = $(patsubst %.c,$(B)/harness/%.o,$(1))
 
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
-SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init harness/*.sh harness/tests/*.bash \
+SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init scripts/modkfunc-check scripts/kselftest-test \
+	harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
 .PHONY: all kdir modules modules-nobtf bpf harness tests limits bench-tools check load unload \
@@ -130,7 +131,7 @@ modules-nobtf: $(KMOD_FILES)
 	$(Q)mkdir -p $(KMOD_NOBTF)
 	$(Q)cd $(KMOD) && cp --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
 	$(call quiet,KBUILD,$(KMOD_NOBTF))
-	$(Q)$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) modules
+	$(Q)$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) MODKFUNC_ALLOW_NO_BTF=1 modules
 
 $(B)/vmlinux.h: $(VMLINUX_BTF) | $(B)/
 	@test -n "$<" || { echo "make: no kernel BTF: neither $(KDIR)/vmlinux nor /sys/kernel/btf/vmlinux exists" >&2; exit 1; }
@@ -270,28 +271,92 @@ $(FUZZ)/seeds/%: $(B)/bpf/% | $(FUZZ)/seeds/
 	$(call quiet,STRIP,$@)
 	$(Q)$(LLVM_STRIP) --strip-debug -o $@ $<
 
+# make dkms-source [DESTDIR=D]: the tree DKMS builds from,
+# D/usr/src/modkfunc-VERSION (dkms.conf, Kbuild, module/); then
+# dkms install modkfunc/VERSION. VERSION is dkms.conf's.
+DKMS_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
+DKMS_SRC = $(DESTDIR)/usr/src/modkfunc-$(DKMS_VERSION)
+.PHONY: dkms-source
+dkms-source:
+	@test -n "$(DKMS_VERSION)" || { echo "make: dkms.conf has no PACKAGE_VERSION" >&2; exit 1; }
+	$(call quiet,INSTALL,$(DKMS_SRC))
+	$(Q)install -d $(DKMS_SRC)
+	$(Q)cp --parents dkms.conf Kbuild $(MODULE_SRCS) $(DKMS_SRC)/
+
+# make install [DESTDIR=D] [PREFIX=P]: the suite under D/P/lib/modkfunc,
+# laid out as in a checkout (the build's binaries and objects in build/,
+# the tests in harness/tests/), and D/P/bin/modkfunc-check, which runs it
+# against the loaded modules. Nothing in it names P: the tree can move.
+PREFIX ?= /usr/local
+SUITE_DIR = $(DESTDIR)$(PREFIX)/lib/modkfunc
+SUITE_SRCS := dkms.conf harness/run-suite.sh harness/bats-report.awk scripts/lib.sh scripts/modules.sh \
+	scripts/stress.sh $(wildcard harness/tests/*.bats harness/tests/*.bash harness/tests/*.tsv \
+	harness/fuzz-regressions/*)
+.PHONY: install
+install: bpf harness tests
+	$(call quiet,INSTALL,$(SUITE_DIR))
+	$(Q)install -d $(SUITE_DIR)/build/bpf $(SUITE_DIR)/build/tests $(DESTDIR)$(PREFIX)/bin
+	$(Q)cp --parents $(SUITE_SRCS) $(SUITE_DIR)/
+	$(Q)install -m 0755 $(B)/kfcheck $(SUITE_DIR)/build/
+	$(Q)install -m 0644 $(B)/libkfaudit.so $(B)/vmlinux_kfuncs.h $(SUITE_DIR)/build/
+	$(Q)install -m 0644 $(BPF_OBJS) $(SUITE_DIR)/build/bpf/
+	$(Q)install -m 0644 $(B)/tests/abi.bash $(B)/tests/negative_programs.bats $(SUITE_DIR)/build/tests/
+	$(Q)install -m 0755 scripts/modkfunc-check $(DESTDIR)$(PREFIX)/bin/
+
+# make kselftest-install INSTALL_PATH=DIR: a kselftest collection named
+# modkfunc in DIR/modkfunc, for the run_kselftest.sh of the kernel
+# selftests installed in DIR. A test per bats file, each a link to
+# kselftest-test; the suite it runs in DIR/modkfunc/suite (make install);
+# a settings file with the timeout of one test; and the collection's lines
+# in DIR/kselftest-list.txt, in place of any it had.
+KSFT_DIR = $(INSTALL_PATH)/modkfunc
+KSFT_TESTS = $(sort $(basename $(notdir $(wildcard harness/tests/*.bats))) negative_programs)
+# One test is one bats file: the slowest, limits.bats, takes under 300 s
+# in a TCG guest (an installed suite skips it), the next about 60 s.
+KSFT_TIMEOUT := 600
+.PHONY: kselftest-install
+kselftest-install:
+	@test -n "$(INSTALL_PATH)" || { echo "make: kselftest-install needs INSTALL_PATH=, where run_kselftest.sh is" >&2; exit 1; }
+	$(Q)$(MAKE) --no-print-directory install DESTDIR= PREFIX=$(abspath $(KSFT_DIR))/suite
+	$(call quiet,INSTALL,$(KSFT_DIR))
+	$(Q)install -m 0755 scripts/kselftest-test $(KSFT_DIR)/
+	$(Q)for t in $(KSFT_TESTS); do ln -sfn kselftest-test $(KSFT_DIR)/$$t; done
+	$(Q)echo timeout=$(KSFT_TIMEOUT) >$(KSFT_DIR)/settings
+	$(Q)list=$(INSTALL_PATH)/kselftest-list.txt; \
+		{ grep -v '^modkfunc:' "$$list" 2>/dev/null || :; printf 'modkfunc:%s\n' $(KSFT_TESTS); } >"$$list.new" && \
+		mv "$$list.new" "$$list"
+
 # T=REGEX runs only the tests whose names match; RESULTS=DIR puts the TAP
-# and JUnit there instead of $(BUILD).
+# and JUnit there instead of $(BUILD). MODULE_DIR=DIR tests the modules in
+# DIR instead of this build's: DKMS's /lib/modules/KVER/updates/dkms, say.
+MODULE_DIR ?= $(KMOD)/module
 check:
-	@harness/run-suite.sh $(B) $(abspath $(or $(RESULTS),$(BUILD))) $(if $(T),--filter '$(T)')
+	@MODKFUNC_MODULES=$(abspath $(MODULE_DIR)) harness/run-suite.sh $(B) \
+		$(abspath $(or $(RESULTS),$(BUILD))) $(if $(T),--filter '$(T)')
 
 load:
-	@scripts/modules.sh load $(KMOD)/module
+	@scripts/modules.sh load $(MODULE_DIR)
 unload:
-	@scripts/modules.sh unload $(KMOD)/module
+	@scripts/modules.sh unload $(MODULE_DIR)
 
 # CYCLES insmod/rmmod cycles (default 100) under two loader loops, on
 # this machine, as root, with the modules unloaded; see scripts/stress.sh.
 # vm-stress runs it in KIT's guest.
 CYCLES ?= 100
 stress:
-	@scripts/stress.sh $(B) $(CYCLES)
+	@MODKFUNC_MODULES=$(abspath $(MODULE_DIR)) scripts/stress.sh $(B) $(CYCLES)
 vm-stress: export MODKFUNC_VM_CMD = make -s --no-print-directory stress BUILD=build/$(KIT) CYCLES=$(CYCLES)
 vm-stress:
 	@scripts/vm.sh run $(KIT)
 
 vm-check:
 	@scripts/vm.sh check $(KIT) $(if $(T),'$(T)')
+# The kselftest collection through the kernel's run_kselftest.sh in KIT's
+# guest (a kit that keeps one: bookworm); KSFT='-t modkfunc:scalar' picks
+# tests, as run_kselftest.sh does.
+.PHONY: vm-kselftest
+vm-kselftest:
+	@scripts/kselftest.sh $(KIT) $(KSFT)
 matrix:
 	@scripts/matrix.sh $(KITS)
 # Benchmarks print figures and draw plots; they pass or fail on nothing

@@ -1,8 +1,11 @@
 # Turns bats' extended stream (bats --formatter cat --timing) into the TAP
-# that bats --tap prints, on stdout as the tests run, and a JUnit file per
-# bats file at the end. bats' own junit report formatter does the same in
-# a bash loop of regex matches per line, 18 s of a TCG guest's suite.
-# Usage: bats --formatter cat --timing ... | awk -v junit=FILE -v host=NAME -f bats-report.awk
+# that bats --tap prints, on stdout as the tests run; and at the end, a
+# JUnit file with a suite per bats file, and a KTAP v1 file with a subtest
+# per bats file (Documentation/dev-tools/ktap.rst). bats' own junit report
+# formatter does the JUnit in a bash loop of regex matches per line, 18 s
+# of a TCG guest's suite.
+# Usage: bats --formatter cat --timing ... |
+#        awk -v junit=FILE -v ktap=FILE -v host=NAME -f bats-report.awk
 
 function xml(s) {
 	# XML 1.0 has no place for these, not even escaped.
@@ -12,6 +15,21 @@ function xml(s) {
 	gsub(/>/, "\\&gt;", s)
 	gsub(/"/, "\\&quot;", s)
 	gsub(/'/, "\\&#39;", s)
+	return s
+}
+
+# KTAP's lines for TEXT as diagnostics, at a subtest's indentation.
+function ktap_diag(text, lines, i, n, s) {
+	n = split(text, lines, "\n")
+	s = ""
+	for (i = 1; i <= n; i++)
+		s = s "    # " lines[i] "\n"
+	return s
+}
+
+# A KTAP description ends at a "#", which starts a directive.
+function ktap_name(s) {
+	gsub(/#/, "", s)
 	return s
 }
 
@@ -37,6 +55,12 @@ function untime(name) {
 function close_case() {
 	if (state == "")
 		return
+	if (out != "")
+		kbody = kbody ktap_diag(out)
+	if (state == "not_ok")
+		kbody = kbody ktap_diag(fail)
+	kbody = kbody "    " (state == "not_ok" ? "not ok " : "ok ") ftests " " ktap_name(name) \
+		(state == "skipped" ? " # SKIP" (reason == "" ? "" : " " reason) : "") "\n"
 	c = "    <testcase classname=\"" xml(file) "\" name=\"" xml(name) "\" time=\"" sprintf("%.3f", dur / 1000) "\""
 	if (state == "ok" && out == "") {
 		body = body c " />\n"
@@ -72,6 +96,11 @@ function close_file() {
 		"\" errors=\"0\" skipped=\"" fskip "\" time=\"" sprintf("%.3f", fms / 1000) \
 		"\" timestamp=\"" fstart "\" hostname=\"" xml(host) "\">\n" body "</testsuite>\n"
 	body = ""
+	# A file's result: failed if a test failed, skipped if every test was.
+	kfiles++
+	ksuites = ksuites "    KTAP version 1\n    # Subtest: " file "\n    1.." ftests "\n" kbody \
+		(ffail ? "not ok " : "ok ") kfiles " " file (fskip == ftests ? " # SKIP" : "") "\n"
+	kbody = ""
 	ftests = ffail = fskip = fms = 0
 }
 
@@ -154,6 +183,10 @@ NR == 1 && /^[0-9]+\.\.[0-9]+$/ { emit($0); next }
 
 END {
 	close_file()
+	if (ktap != "") {
+		printf "KTAP version 1\n1..%d\n%s", kfiles, ksuites > ktap
+		close(ktap)
+	}
 	if (junit == "")
 		exit
 	printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites time=\"%.3f\">\n", total / 1000 > junit

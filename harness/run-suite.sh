@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
 # make check: the bats suite, against the modules loaded in this kernel.
-# With --filter, only the tests whose names match REGEX run. The TAP and
-# JUnit go to RESULTS (default BUILD_DIR), as check.tap and check.junit.xml.
-# Usage: run-suite.sh BUILD_DIR [RESULTS [--filter REGEX]]
+# With --filter, only the tests whose names match REGEX run; with --file,
+# only the tests of NAME.bats. The TAP, JUnit and KTAP go to RESULTS
+# (default BUILD_DIR), as check.tap, check.junit.xml and check.ktap.
+# Usage: run-suite.sh BUILD_DIR [RESULTS [--filter REGEX] [--file NAME]]
 set -uo pipefail
 build=$1 results=${2:-$1}
 shift
 [ $# -eq 0 ] || shift
 cd "$(dirname "$0")/.." || exit 1
 
+files=(harness/tests "$build/tests/negative_programs.bats") filter=()
+while [ $# -gt 0 ]; do
+	case $1:$# in
+	--filter:[2-9]*) filter=(--filter "$2") ;;
+	--file:[2-9]*)
+		files=("$build/tests/$2.bats")
+		[ -f "${files[0]}" ] || files=("harness/tests/$2.bats")
+		[ -f "${files[0]}" ] || { echo "make check: no test file $2.bats" >&2; exit 1; }
+		;;
+	*) echo "usage: run-suite.sh BUILD_DIR [RESULTS [--filter REGEX] [--file NAME]]" >&2; exit 1 ;;
+	esac
+	shift 2
+done
+
 if [ ! -d /sys/module/modkfunc ]; then
-	echo "make check: modkfunc is not loaded; load it with 'make load' (insmod $build/kmod/module/modkfunc.ko)" >&2
+	echo "make check: modkfunc is not loaded; load it with 'make load' (insmod ${MODKFUNC_MODULES:-$build/kmod/module}/modkfunc.ko)" >&2
 	exit 1
 fi
 # Without BTF every kfunc test fails on a libbpf error; name the cause once.
@@ -34,9 +49,10 @@ mkdir -p "$results" || exit 1
 # -W interactive the TAP would show up only when the suite ends.
 stream_awk=(awk)
 ! command -v mawk >/dev/null || stream_awk=(mawk -W interactive)
-bats --formatter cat --timing "$@" harness/tests "$build/tests/negative_programs.bats" |
-	"${stream_awk[@]}" -v junit="$results/check.junit.xml" -v host="$(uname -n)" -f harness/bats-report.awk |
+bats --formatter cat --timing "${filter[@]}" "${files[@]}" |
+	"${stream_awk[@]}" -v junit="$results/check.junit.xml" -v ktap="$results/check.ktap" \
+		-v host="$(uname -n)" -f harness/bats-report.awk |
 	tee "$results/check.tap"
 rcs=("${PIPESTATUS[@]}")
-[ "${rcs[1]}" -eq 0 ] || { echo "make check: the TAP and JUnit writer failed" >&2; exit 1; }
+[ "${rcs[1]}" -eq 0 ] || { echo "make check: the TAP, JUnit and KTAP writer failed" >&2; exit 1; }
 exit "${rcs[0]}"

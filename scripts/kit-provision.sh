@@ -44,6 +44,12 @@ if [ -n "$btf_fix_source" ]; then
 	kdir_nobtf=$kdir kdir=/opt/modkfunc/kdir-$kver
 	bash "$(dirname "$0")/kdir-btf-fix.sh" --kdir "$kdir_nobtf" --vmlinuz "$vmlinuz" \
 		--source "/usr/src/$btf_fix_source.tar.xz" --out "$kdir"
+	# The kernel's kselftest runner and KTAP parser, as Debian's source
+	# package ships them, for the test of the kselftest collection.
+	mkdir -p /opt/modkfunc/linux
+	tar -xJf "/usr/src/$btf_fix_source.tar.xz" -C /opt/modkfunc/linux --strip-components=1 \
+		--wildcards '*/tools/testing/selftests/run_kselftest.sh' '*/tools/testing/selftests/kselftest/*' \
+		'*/tools/testing/kunit/*'
 	apt-get purge -y -qq "$btf_fix_source" >/dev/null
 fi
 

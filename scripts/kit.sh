@@ -11,7 +11,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 # Every kit gets the same toolchain; a kit file adds to it, never forks it.
-BASE_PACKAGES=make,gcc,libc6-dev,clang,llvm,libbpf-dev,bpftool,dwarves,libelf-dev,zlib1g-dev,bats,jq,kmod,xz-utils,ca-certificates
+BASE_PACKAGES=make,gcc,libc6-dev,clang,llvm,libbpf-dev,bpftool,dwarves,libelf-dev,zlib1g-dev,bats,jq,kmod,xz-utils,ca-certificates,dkms
 
 mirror_for() {
 	case $1 in
@@ -117,6 +117,12 @@ build_tree() {
 		kit_make KDIR="$KIT_KDIR" KDIR_NOBTF="$KIT_KDIR_NOBTF" modules-nobtf ||
 			die "building modkfunc against $KIT_KDIR_NOBTF failed"
 	fi
+	# The modules once more, as DKMS builds them (dkms.bats); a sanitized
+	# build has nothing to add to that.
+	[ "${SANITIZE:-}" = 1 ] ||
+		kit_chroot "$KIT_SRC/scripts/dkms.sh" "$KIT_SRC/build/$KIT" "$KIT_KVER" "$KIT_KDIR" \
+			${KIT_KDIR_NOBTF:+"$KIT_KDIR_NOBTF"} ||
+		die "building modkfunc through DKMS in kit $KIT failed"
 }
 
 [ $# -eq 2 ] || die "usage: kit.sh ensure|build|versions KIT"

@@ -37,7 +37,7 @@ kit_load() {
 	KIT_FILE=$KITS_DIR/$KIT.kit
 	[ -f "$KIT_FILE" ] || die "unknown kit '$KIT' (known: $(kit_names))"
 	KIT_SUITE='' KIT_EXTRA_SUITES='' KIT_KERNEL_VERSION=''
-	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE=''
+	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE='' KIT_MODULES=build
 	while IFS='=' read -r key val; do
 		case $key in
 		'' | '#'*) ;;
@@ -47,12 +47,17 @@ kit_load() {
 		kernel_packages) KIT_KERNEL_PACKAGES=$val ;;
 		extra_packages) KIT_EXTRA_PACKAGES=$val ;;
 		btf_fix_source) KIT_BTF_FIX_SOURCE=$val ;;
+		modules) KIT_MODULES=$val ;;
 		*) die "$KIT_FILE: unknown key '$key'" ;;
 		esac
 	done <"$KIT_FILE"
 	if [ -z "$KIT_SUITE" ] || [ -z "$KIT_KERNEL_VERSION" ] || [ -z "$KIT_KERNEL_PACKAGES" ]; then
 		die "$KIT_FILE: suite, kernel_version and kernel_packages are required"
 	fi
+	case $KIT_MODULES in
+	build | dkms) ;;
+	*) die "$KIT_FILE: modules is build or dkms, not '$KIT_MODULES'" ;;
+	esac
 	KIT_DIR=$MODKFUNC_CACHE/kits/$KIT
 	KIT_ROOT=$KIT_DIR/rootfs
 	# SANITIZE=1 (make SANITIZE=1) builds into a directory of its own, as

@@ -1,28 +1,41 @@
 #!/usr/bin/env bash
-# Loads or unloads the modules in DIR: all of them, or the NAMEs given.
+# Loads or unloads modkfunc and modkfunc_peer, or the NAMEs given, from
+# DIR; load-all and unload-all take every module in DIR (the generated
+# ones); path prints where NAME's module file is. DIR is a build's
+# kmod/module (extra modules in extra/), or a flat directory such as
+# DKMS's updates/dkms, whose modules may be compressed.
 # Usage: modules.sh load|unload DIR [NAME...]
+#        modules.sh load-all|unload-all DIR
+#        modules.sh path DIR NAME
 set -euo pipefail
 op=$1 dir=$2
 shift 2
-if [ $# -gt 0 ]; then
-	mods=()
-	for m in "$@"; do mods+=("$dir/$m.ko"); done
-else
-	mods=("$dir"/*.ko)
-fi
-[ -e "${mods[0]}" ] || { echo "modules: no modules in $dir; run 'make' first" >&2; exit 1; }
+case $op in
+*-all)
+	op=${op%-all}
+	set -- "$dir"/*.ko
+	[ -e "$1" ] || { echo "modules: no modules in $dir; run 'make' first" >&2; exit 1; }
+	set -- "${@##*/}"
+	set -- "${@%.ko}"
+	;;
+esac
+[ $# -gt 0 ] || set -- modkfunc modkfunc_peer
+names=("$@")
 
-# Forks are what a TCG guest pays most for, so the loop starts no process
-# but insmod, and one rmmod takes every module.
-names=()
-for ko in "${mods[@]}"; do
-	name=${ko##*/}
-	names+=("${name%.ko}")
-done
+# ko NAME: sets KO to NAME's module file in DIR, as insmod takes it. Not
+# a command substitution: forks are what a TCG guest pays most for.
+ko() {
+	for KO in "$dir/$1".ko "$dir/$1".ko.{xz,zst,gz} "$dir/extra/$1".ko; do
+		[ ! -e "$KO" ] || return 0
+	done
+	echo "modules: no $1.ko in $dir; run 'make' first" >&2
+	return 1
+}
 
 # The last program using a module releases it asynchronously, so rmmod can
 # see a module busy (EAGAIN or EBUSY) for a moment after the program is
 # gone: what is still loaded is tried again, for up to five seconds.
+# One rmmod takes every module.
 unload() {
 	local try loaded m
 	for ((try = 0; try < 50; try++)); do
@@ -37,12 +50,22 @@ unload() {
 	rmmod "${loaded[@]}"
 }
 
-case $op in
-load)
-	for i in "${!mods[@]}"; do
-		[ -d "/sys/module/${names[i]}" ] || insmod "${mods[i]}"
+load() {
+	local m
+	for m in "${names[@]}"; do
+		[ ! -d "/sys/module/$m" ] || continue
+		ko "$m"
+		insmod "$KO"
 	done
-	;;
+}
+
+case $op in
+load) load ;;
 unload) unload ;;
+path)
+	[ $# -eq 1 ] || { echo "modules: path takes one NAME" >&2; exit 1; }
+	ko "$1"
+	echo "$KO"
+	;;
 *) echo "modules: unknown operation '$op'" >&2; exit 1 ;;
 esac

@@ -15,12 +15,15 @@ set -uo pipefail
 
 build=${1:?usage: stress.sh BUILD_DIR [CYCLES]} cycles=${2:-100}
 seconds=${STRESS_SECONDS:-900}
-kfcheck=$build/kfcheck obj=$build/bpf/lifetime.bpf.o kmod=$build/kmod/module
+kfcheck=$build/kfcheck obj=$build/bpf/lifetime.bpf.o
+# The modules under test: the build's, or MODKFUNC_MODULES (as make check).
+modules=$MODKFUNC_TOP/scripts/modules.sh kmod=${MODKFUNC_MODULES:-$build/kmod/module}
 [[ $cycles =~ ^[1-9][0-9]*$ ]] || die "CYCLES must be a positive number, not '$cycles'"
 [ "$(id -u)" -eq 0 ] || die "stress loads and unloads modules: run it as root"
-for f in "$kfcheck" "$obj" "$kmod/modkfunc.ko" "$kmod/modkfunc_peer.ko"; do
+for f in "$kfcheck" "$obj"; do
 	[ -e "$f" ] || die "$f is missing; run 'make' first"
 done
+"$modules" path "$kmod" modkfunc >/dev/null && "$modules" path "$kmod" modkfunc_peer >/dev/null || exit 1
 for m in modkfunc modkfunc_peer; do
 	[ ! -d "/sys/module/$m" ] || die "$m is loaded, and stress loads and unloads it itself: make unload first"
 done
@@ -114,7 +117,7 @@ done
 
 done_cycles=0
 while [ "$done_cycles" -lt "$cycles" ] && [ $(($(date +%s) - start)) -lt "$seconds" ]; do
-	if ! insmod "$kmod/modkfunc.ko" || ! insmod "$kmod/modkfunc_peer.ko"; then
+	if ! "$modules" load "$kmod"; then
 		failed "insmod failed in cycle $((done_cycles + 1))"
 		break
 	fi
@@ -129,7 +132,7 @@ done
 touch "$dir/stop"
 wait "${loaders[@]}"
 loaders=()
-if insmod "$kmod/modkfunc.ko" && insmod "$kmod/modkfunc_peer.ko"; then
+if "$modules" load "$kmod"; then
 	"$kfcheck" run "$obj" stress_both >"$dir/out.last" 2>&1 || failed "a load with the modules settled failed: $(tail -n 3 "$dir/out.last")"
 	read -r live </sys/kernel/debug/modkfunc/live
 	[ "$live" = 0 ] || failed "modkfunc has $live live objects with no program loaded"

@@ -11,9 +11,10 @@
 # The guest's exit status becomes this script's. A guest that hangs is
 # killed after $VM_TIMEOUT seconds; one that reports no status, or whose
 # kernel log holds a splat, fails the run. The suite's results land in
-# build/KIT/ (check.tap, check.junit.xml, dmesg.txt); a filtered check's in
-# build/KIT/filtered/, and run's and shell's in build/KIT/vm-run/, so that
-# only a whole suite run replaces the suite's results.
+# build/KIT/ (check.tap, check.junit.xml, check.ktap, dmesg.txt); a
+# filtered check's in build/KIT/filtered/, and run's and shell's in
+# build/KIT/vm-run/, so that only a whole suite run replaces the suite's
+# results. The counts vm-check prints are read from the KTAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -52,12 +53,19 @@ make_initramfs() {
 	(cd "$dir" && find . | cpio -o -H newc --quiet) >"$VM_DIR/initramfs.cpio"
 }
 
+# The modules the kit's suite tests, relative to the checkout: empty for
+# the build's, or DKMS's install tree (scripts/dkms.sh).
+module_dir() {
+	[ "$KIT_MODULES" = dkms ] || return 0
+	echo "${KIT_BUILD#"$MODKFUNC_TOP"/}/dkms/install/$KIT_KVER/updates/dkms"
+}
+
 write_job() {
 	# shellcheck disable=SC2016 # the shell job's $(...) is for the guest
 	case $MODE in
 	# The guest's sh is dash, so the filter is single-quoted by hand.
-	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s'\n" "${KIT_BUILD#"$MODKFUNC_TOP"/}" \
-		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" ;;
+	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s' '%s'\n" "${KIT_BUILD#"$MODKFUNC_TOP"/}" \
+		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" "$(module_dir)" ;;
 	run) printf '%s\n' "$MODKFUNC_VM_CMD" ;;
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
 	esac >"$VM_DIR/job"
@@ -214,7 +222,7 @@ judge() {
 
 summarize_check() {
 	local counts
-	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$OUT/check.tap"); then
+	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$OUT/check.ktap"); then
 		echo "vm-check: $KIT $KIT_KVER ${counts:-no tests ran}"
 		return 1
 	fi
@@ -240,7 +248,7 @@ check) OUT=$KIT_BUILD${FILTER:+/filtered} ;;
 *) OUT=$KIT_BUILD/vm-run ;;
 esac
 VM_DIR=$OUT/vm
-rm -rf "$VM_DIR" "$OUT/check.tap" "$OUT/check.junit.xml" "$OUT/dmesg.txt"
+rm -rf "$VM_DIR" "$OUT"/check.{tap,junit.xml,ktap} "$OUT/dmesg.txt"
 mkdir -p "$VM_DIR"
 make_initramfs
 write_job

@@ -7,7 +7,7 @@
 
 setup_file() {
 	load helpers
-	"$MODULES_SH" load "$MODKFUNC_BUILD/gen/kmod" modkfunc_gen_many modkfunc_gen_000
+	! have_generated || "$MODULES_SH" load "$MODKFUNC_BUILD/gen/kmod" modkfunc_gen_many modkfunc_gen_000
 }
 
 teardown_file() {
@@ -17,6 +17,7 @@ teardown_file() {
 
 setup() {
 	load helpers
+	require_generated
 	KFBENCH=$MODKFUNC_BUILD/kfbench
 	leak_baseline
 }

@@ -58,15 +58,18 @@ teardown() {
 }
 
 # A kit whose headers lack BTF tooling builds the real thing: the module
-# against the packaged headers (kmod-nobtf). Elsewhere the BTF is stripped.
+# against the packaged headers (kmod-nobtf). Elsewhere the BTF is stripped
+# from the modkfunc_peer under test.
 peer_without_btf() {
-	local built=$MODKFUNC_BUILD/kmod-nobtf/module/modkfunc_peer.ko
-	NOBTF_KO=$BATS_TEST_TMPDIR/modkfunc_peer.ko
+	local built=$MODKFUNC_BUILD/kmod-nobtf/module/modkfunc_peer.ko ko
+	NOBTF_KO=$BATS_TEST_TMPDIR/nobtf/modkfunc_peer.ko
+	mkdir -p "${NOBTF_KO%/*}"
 	if [ -f "$built" ]; then
 		cp "$built" "$NOBTF_KO"
 	else
-		objcopy --remove-section=.BTF --remove-section=.BTF.base \
-			"$MODKFUNC_BUILD/kmod/module/modkfunc_peer.ko" "$NOBTF_KO"
+		ko=$("$MODULES_SH" path "$MODULE_DIR" modkfunc_peer) && elf_of "$ko" &&
+			objcopy --remove-section=.BTF --remove-section=.BTF.base "$ELF" "$NOBTF_KO" ||
+			fail "cannot strip the BTF from $ko" || return
 	fi
 	! objdump -h "$NOBTF_KO" | grep -q ' \.BTF ' || fail "$NOBTF_KO has a .BTF section"
 	"$MODULES_SH" unload "$MODULE_DIR" modkfunc_peer

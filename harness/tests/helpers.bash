@@ -41,7 +41,9 @@ BPF_OBJS=$MODKFUNC_BUILD/bpf
 MESSAGES=$TESTS_DIR/messages.tsv
 NEEDS=$TESTS_DIR/needs.tsv
 MODULES_SH=$TESTS_DIR/../../scripts/modules.sh
-MODULE_DIR=$MODKFUNC_BUILD/kmod/module
+# The modules under test: the build's, or those MODKFUNC_MODULES holds,
+# such as DKMS's (make check MODULES=DIR).
+MODULE_DIR=${MODKFUNC_MODULES:-$MODKFUNC_BUILD/kmod/module}
 # LD_PRELOAD for a loader that libkfaudit.so audits. A sanitized build's
 # (make SANITIZE=1) needs ASan's runtime loaded first, which it names.
 KFAUDIT_PRELOAD=$MODKFUNC_BUILD/libkfaudit.so
@@ -59,6 +61,30 @@ fi
 . "$MODKFUNC_BUILD/tests/abi.bash"
 
 ALL_TYPES=(syscall tc xdp fentry tp_btf)
+
+# have_generated: whether the build has the modules and programs
+# gen-limits.sh makes for one kernel (make limits), which only a build in a
+# checkout has; a suite laid out by make install has none.
+# require_generated skips a test without them: the bats of Debian 12 (1.8)
+# cannot skip from setup_file.
+have_generated() {
+	[ -d "$MODKFUNC_BUILD/gen/kmod" ]
+}
+
+require_generated() {
+	have_generated ||
+		skip "no generated limit modules in $MODKFUNC_BUILD/gen: they are built per kernel in a checkout (make limits), not installed"
+}
+
+# elf_of KO: ELF becomes KO itself, or a decompressed copy of a .ko.xz or
+# .ko.zst, which DKMS may install.
+elf_of() {
+	ELF=$1
+	case $1 in
+	*.xz) ELF=$BATS_TEST_TMPDIR/${1##*/} && ELF=${ELF%.xz} && xz -dc "$1" >"$ELF" ;;
+	*.zst) ELF=$BATS_TEST_TMPDIR/${1##*/} && ELF=${ELF%.zst} && zstd -qdc "$1" >"$ELF" ;;
+	esac
+}
 
 # run_separate CMD...: as bats' run --separate-stderr, with the output in
 # $output and $lines, errors in $stderr and $stderr_lines, the exit in

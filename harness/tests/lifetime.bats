@@ -10,7 +10,7 @@ setup() {
 	load helpers
 	require_module modkfunc_peer
 	OBJ=$BPF_OBJS/lifetime.bpf.o
-	GATE_KO=$MODULE_DIR/extra/modkfunc_gate.ko
+	GATE_KO=$("$MODULES_SH" path "$MODULE_DIR" modkfunc_gate)
 	PIN=/sys/fs/bpf/modkfunc_lifetime
 	leak_baseline
 }

@@ -11,7 +11,7 @@
 # modkfunc_gen_000 for the 257th kfunc.
 setup_file() {
 	load helpers
-	"$MODULES_SH" load "$MODKFUNC_BUILD/gen/kmod" modkfunc_gen_many modkfunc_gen_000
+	! have_generated || "$MODULES_SH" load "$MODKFUNC_BUILD/gen/kmod" modkfunc_gen_many modkfunc_gen_000
 }
 
 # load_single_kfunc_modules: loads the rest of the 257 one-kfunc modules,
@@ -19,7 +19,7 @@ setup_file() {
 load_single_kfunc_modules() {
 	local start=$EPOCHREALTIME
 	[ ! -d /sys/module/modkfunc_gen_001 ] || return 0
-	"$MODULES_SH" load "$GEN/kmod"
+	"$MODULES_SH" load-all "$GEN/kmod"
 	printf '# loaded %d more generated modules in %.1f s\n' \
 		"$(find "$GEN/kmod" -name 'modkfunc_gen_[0-9]*.ko' ! -name modkfunc_gen_000.ko | wc -l)" \
 		"$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" >&3
@@ -27,11 +27,12 @@ load_single_kfunc_modules() {
 
 teardown_file() {
 	load helpers
-	"$MODULES_SH" unload "$MODKFUNC_BUILD/gen/kmod"
+	! have_generated || "$MODULES_SH" unload-all "$MODKFUNC_BUILD/gen/kmod"
 }
 
 setup() {
 	load helpers
+	require_generated
 	GEN=$MODKFUNC_BUILD/gen
 	leak_baseline
 }

@@ -9,10 +9,10 @@
 # kfunc names unique may refuse them.
 setup_file() {
 	local mod out
+	load helpers
 	for mod in modkfunc_twin modkfunc_shadow; do
 		out=$BATS_FILE_TMPDIR/$mod
-		# shellcheck disable=SC2153 # MODKFUNC_BUILD is the suite's
-		insmod "$MODKFUNC_BUILD/kmod/module/extra/$mod.ko" 2>"$out.err" && : >"$out.loaded"
+		insmod "$("$MODULES_SH" path "$MODULE_DIR" "$mod")" 2>"$out.err" && : >"$out.loaded"
 		# The kernel's reason, if any, is among the last lines it logged.
 		dmesg | tail -n 5 >"$out.dmesg"
 	done

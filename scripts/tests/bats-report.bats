@@ -14,7 +14,7 @@ setup() {
 		"\"a skipped test\" { skip 'for a reason'; }" >"$dir/first.bats"
 	printf '@test %s\n' \
 		"\"a test named <a & b>\" { echo '# note \"quoted\"' >&3; }" >"$dir/second.bats"
-	JUNIT=$BATS_TEST_TMPDIR/check.junit.xml
+	JUNIT=$BATS_TEST_TMPDIR/check.junit.xml KTAP=$BATS_TEST_TMPDIR/check.ktap
 	# The suite under test must not inherit this one's bats state.
 	local var clean=()
 	for var in $(compgen -e); do
@@ -22,8 +22,8 @@ setup() {
 	done
 	# shellcheck disable=SC2016 # the inner shell expands its arguments
 	run env "${clean[@]}" bash -c \
-		'bats --formatter cat --timing "$1" | awk -v junit="$2" -v host=testhost -f "$3"' \
-		_ "$dir" "$JUNIT" "$BATS_TEST_DIRNAME/../../harness/bats-report.awk"
+		'bats --formatter cat --timing "$1" | awk -v junit="$2" -v ktap="$3" -v host=testhost -f "$4"' \
+		_ "$dir" "$JUNIT" "$KTAP" "$BATS_TEST_DIRNAME/../../harness/bats-report.awk"
 }
 
 @test "the TAP keeps bats' results, its timing and its account of a failure" {
@@ -56,4 +56,27 @@ setup() {
 	assert_output --regexp 'its output.0{9000}</failure>'
 	assert_output --partial '<skipped>for a reason</skipped>'
 	assert_output --partial '<system-out>note &quot;quoted&quot;</system-out>'
+}
+
+@test "the KTAP nests each file's tests as a subtest, with the file's result after them" {
+	assert_success
+	run grep -v '^    # ' "$KTAP"
+	assert_output "$(printf '%s\n' 'KTAP version 1' '1..2' \
+		'    KTAP version 1' '    1..3' \
+		'    ok 1 a passing test' '    not ok 2 a failing test' '    ok 3 a skipped test # SKIP for a reason' \
+		'not ok 1 first.bats' \
+		'    KTAP version 1' '    1..1' \
+		'    ok 1 a test named <a & b>' \
+		'ok 2 second.bats')"
+	run grep '^    # Subtest: ' "$KTAP"
+	assert_output $'    # Subtest: first.bats\n    # Subtest: second.bats'
+}
+
+@test "the KTAP puts a failure's account and a test's output before its result, as diagnostics" {
+	assert_success
+	run cat "$KTAP"
+	assert_output --regexp $'    # its output\n    # 0{9000}\n    not ok 2 a failing test'
+	assert_output --partial $'    # note "quoted"\n    ok 1 a test named'
+	run "$BATS_TEST_DIRNAME/../tap-summary.sh" "$KTAP"
+	assert_output "2 passed, 1 failed, 1 skipped"
 }

@@ -41,3 +41,20 @@ setup() {
 	assert_failure
 	assert_output --partial "no TAP output: the suite did not run"
 }
+
+@test "a KTAP file counts the tests inside its subtests, not the subtests" {
+	printf '%s\n' 'KTAP version 1' '1..2' '    KTAP version 1' '    1..2' '    ok 1 a' \
+		'    ok 2 b # SKIP kernel < 6.4: no reason' 'ok 1 x.bats' '    KTAP version 1' '    1..1' \
+		'    # ok 9 not a result' '    ok 1 c' 'ok 2 y.bats' >"$TAP"
+	run "$SUMMARY" "$TAP"
+	assert_success
+	assert_output "2 passed, 0 failed, 1 skipped"
+}
+
+@test "a KTAP file whose last subtest never ended is rejected" {
+	printf '%s\n' 'KTAP version 1' '1..2' '    KTAP version 1' '    1..1' '    ok 1 a' 'ok 1 x.bats' \
+		'    KTAP version 1' '    1..1' '    ok 1 c' >"$TAP"
+	run "$SUMMARY" "$TAP"
+	assert_failure
+	assert_output --partial "1 of 2 planned subtests ended"
+}

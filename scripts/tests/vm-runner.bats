@@ -29,7 +29,7 @@ setup() {
 	KIT_OUT=$BATS_TEST_DIRNAME/../../build/$KIT
 }
 
-SUITE_RESULTS=(check.tap check.junit.xml dmesg.txt)
+SUITE_RESULTS=(check.tap check.junit.xml check.ktap dmesg.txt)
 
 # keep_suite_results: notes the suite's results in build/KIT/, standing in
 # a placeholder for each one no vm-check has left, which teardown removes.
