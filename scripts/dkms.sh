@@ -16,6 +16,15 @@ build=$(realpath "$1") kver=$2 kdir=$3 kdir_nobtf=${4:-}
 cd "$(dirname "$0")/.."
 
 out=$build/dkms
+# What the last run built from: the same sources for the same kernel and
+# headers need no second DKMS run, which every vm-check's build asks for.
+stamp=$({
+	echo "$kver $kdir $kdir_nobtf"
+	cat dkms.conf Kbuild module/Kbuild module/*.[ch] module/extra/*
+} | sha256sum)
+if [ -s "$out/status" ] && [ "$(cat "$out/stamp" 2>/dev/null)" = "$stamp" ]; then
+	exit 0
+fi
 rm -rf "$out"
 # dkms installs only for a kernel whose module directory exists.
 mkdir -p "$out/tree" "$out/install/$kver"
@@ -58,3 +67,4 @@ run_dkms add
 run_dkms build -k "$kver" --kernelsourcedir "$kdir"
 run_dkms install -k "$kver" --kernelsourcedir "$kdir" --no-depmod
 dkms status "${trees[@]}" -m modkfunc >"$out/status"
+echo "$stamp" >"$out/stamp"

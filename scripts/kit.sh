@@ -109,7 +109,13 @@ print_versions() {
 }
 
 build_tree() {
+	local lock
 	mkdir -p "$KIT_BUILD"
+	# Runs of one kit that start together (a vm-run beside a vm-check)
+	# build it one after the other: dkms add refuses a tree that another
+	# run is filling. The lock goes with this process.
+	exec {lock}>"$KIT_BUILD/.build.lock"
+	flock "$lock"
 	cp "$KIT_ROOT/etc/modkfunc-kit.env" "$KIT_BUILD/kit.env"
 	kit_make -j"$(nproc)" KDIR="${KIT_KDIR:?}" all ||
 		die "building modkfunc in kit $KIT failed"
