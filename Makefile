@@ -273,8 +273,9 @@ $(FUZZ)/seeds/%: $(B)/bpf/% | $(FUZZ)/seeds/
 
 # make dkms-source [DESTDIR=D]: the tree DKMS builds from,
 # D/usr/src/modkfunc-VERSION (dkms.conf, Kbuild, module/); then
-# dkms install modkfunc/VERSION. VERSION is dkms.conf's.
-DKMS_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
+# dkms install modkfunc/VERSION. VERSION is dkms.conf's, read only when
+# needed: every make in a guest would otherwise pay a fork for it.
+DKMS_VERSION = $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
 DKMS_SRC = $(DESTDIR)/usr/src/modkfunc-$(DKMS_VERSION)
 .PHONY: dkms-source
 dkms-source:

@@ -29,7 +29,9 @@ rm -rf "$out"
 # dkms installs only for a kernel whose module directory exists.
 mkdir -p "$out/tree" "$out/install/$kver"
 make -s --no-print-directory dkms-source DESTDIR="$out/root"
-version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' dkms.conf)
+# The version is the one make dkms-source laid out, as dkms.conf gives it.
+src=("$out"/root/usr/src/modkfunc-*)
+version=${src[0]##*/modkfunc-}
 trees=(--sourcetree "$out/root/usr/src" --dkmstree "$out/tree" --installtree "$out/install")
 
 # DKMS signs what it builds for a kernel with module signing, with a key

@@ -42,7 +42,7 @@ MESSAGES=$TESTS_DIR/messages.tsv
 NEEDS=$TESTS_DIR/needs.tsv
 MODULES_SH=$TESTS_DIR/../../scripts/modules.sh
 # The modules under test: the build's, or those MODKFUNC_MODULES holds,
-# such as DKMS's (make check MODULES=DIR).
+# such as DKMS's (make check MODULE_DIR=DIR).
 MODULE_DIR=${MODKFUNC_MODULES:-$MODKFUNC_BUILD/kmod/module}
 # LD_PRELOAD for a loader that libkfaudit.so audits. A sanitized build's
 # (make SANITIZE=1) needs ASan's runtime loaded first, which it names.
