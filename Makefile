@@ -82,7 +82,7 @@ harness_objs = $(patsubst %.c,$(B)/harness/%.o,$(1))
 
 # The BTF that vmlinux.h is made from: the headers' own, else the running kernel's.
 VMLINUX_BTF ?= $(firstword $(wildcard $(KDIR)/vmlinux) $(wildcard /sys/kernel/btf/vmlinux))
-SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init scripts/modkfunc-check scripts/kselftest-test \
+SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init scripts/modkfunc-check scripts/kselftest-test debian/tests/modkfunc-check \
 	harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
@@ -301,8 +301,10 @@ install: bpf harness tests
 	$(Q)install -m 0755 $(B)/kfcheck $(SUITE_DIR)/build/
 	$(Q)install -m 0644 $(B)/libkfaudit.so $(B)/vmlinux_kfuncs.h $(SUITE_DIR)/build/
 	$(Q)install -m 0644 $(BPF_OBJS) $(SUITE_DIR)/build/bpf/
-	$(Q)install -m 0644 $(B)/tests/abi.bash $(B)/tests/negative_programs.bats $(SUITE_DIR)/build/tests/
+	$(Q)install -m 0644 $(B)/tests/abi.bash $(SUITE_DIR)/build/tests/
+	$(Q)install -m 0755 $(B)/tests/negative_programs.bats $(SUITE_DIR)/build/tests/
 	$(Q)install -m 0755 scripts/modkfunc-check $(DESTDIR)$(PREFIX)/bin/
+	$(Q)install -D -m 0644 docs/modkfunc-check.1 $(DESTDIR)$(PREFIX)/share/man/man1/modkfunc-check.1
 
 # make kselftest-install INSTALL_PATH=DIR: a kselftest collection named
 # modkfunc in DIR/modkfunc, for the run_kselftest.sh of the kernel
@@ -358,6 +360,14 @@ vm-check:
 .PHONY: vm-kselftest
 vm-kselftest:
 	@scripts/kselftest.sh $(KIT) $(KSFT)
+# The Debian packages of KIT's release (a kit with packages= in its kit
+# file): deb builds them in the kit, vm-package installs them in its guest
+# and runs their autopkgtest.
+.PHONY: deb vm-package
+deb:
+	@scripts/kit.sh deb $(KIT)
+vm-package:
+	@scripts/vm.sh package $(KIT)
 matrix:
 	@scripts/matrix.sh $(KITS)
 # Benchmarks print figures and draw plots; they pass or fail on nothing

@@ -109,13 +109,7 @@ print_versions() {
 }
 
 build_tree() {
-	local lock
 	mkdir -p "$KIT_BUILD"
-	# Runs of one kit that start together (a vm-run beside a vm-check)
-	# build it one after the other: dkms add refuses a tree that another
-	# run is filling. The lock goes with this process.
-	exec {lock}>"$KIT_BUILD/.build.lock"
-	flock "$lock"
 	cp "$KIT_ROOT/etc/modkfunc-kit.env" "$KIT_BUILD/kit.env"
 	kit_make -j"$(nproc)" KDIR="${KIT_KDIR:?}" all ||
 		die "building modkfunc in kit $KIT failed"
@@ -131,11 +125,21 @@ build_tree() {
 		die "building modkfunc through DKMS in kit $KIT failed"
 }
 
-[ $# -eq 2 ] || die "usage: kit.sh ensure|build|versions KIT"
+[ $# -eq 2 ] || die "usage: kit.sh ensure|build|deb|versions KIT"
 kit_load "$2"
+# Runs of one kit that start together (a vm-run beside a vm-check, a kit
+# testing another's packages beside that kit's own run) provision and
+# build it one after the other: dkms add refuses a tree that another run
+# is filling. The lock goes with this process.
+mkdir -p "$MODKFUNC_CACHE/kits"
+exec {kit_lock}>"$MODKFUNC_CACHE/kits/$KIT.lock"
+flock "$kit_lock"
 case $1 in
 ensure) ensure_kit && kit_env && print_versions ;;
 build) ensure_kit && kit_env && print_versions && build_tree ;;
+# The release's Debian packages (deb.sh), from the sources alone: no build
+# of the tree is needed.
+deb) ensure_kit && kit_env && "$MODKFUNC_TOP/scripts/deb.sh" "$KIT" ;;
 versions) kit_env && print_versions ;;
 *) die "unknown command '$1'" ;;
 esac

@@ -37,7 +37,7 @@ kit_load() {
 	KIT_FILE=$KITS_DIR/$KIT.kit
 	[ -f "$KIT_FILE" ] || die "unknown kit '$KIT' (known: $(kit_names))"
 	KIT_SUITE='' KIT_EXTRA_SUITES='' KIT_KERNEL_VERSION=''
-	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE='' KIT_MODULES=build
+	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE='' KIT_MODULES=build KIT_PACKAGES=''
 	while IFS='=' read -r key val; do
 		case $key in
 		'' | '#'*) ;;
@@ -48,6 +48,7 @@ kit_load() {
 		extra_packages) KIT_EXTRA_PACKAGES=$val ;;
 		btf_fix_source) KIT_BTF_FIX_SOURCE=$val ;;
 		modules) KIT_MODULES=$val ;;
+		packages) KIT_PACKAGES=$val ;;
 		*) die "$KIT_FILE: unknown key '$key'" ;;
 		esac
 	done <"$KIT_FILE"
@@ -57,6 +58,12 @@ kit_load() {
 	case $KIT_MODULES in
 	build | dkms) ;;
 	*) die "$KIT_FILE: modules is build or dkms, not '$KIT_MODULES'" ;;
+	esac
+	# packages=build: the kit builds its release's .deb files (deb.sh);
+	# packages=KIT: it tests those another kit of its release built.
+	case $KIT_PACKAGES in
+	'' | build) ;;
+	*) [ -f "$KITS_DIR/$KIT_PACKAGES.kit" ] || die "$KIT_FILE: packages is build or a kit's name, not '$KIT_PACKAGES'" ;;
 	esac
 	KIT_DIR=$MODKFUNC_CACHE/kits/$KIT
 	KIT_ROOT=$KIT_DIR/rootfs

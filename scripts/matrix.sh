@@ -31,11 +31,27 @@ prepare_kit() {
 	echo "matrix: $1 failed to build: $(tail -n 1 "$dir/prepare.log")"
 }
 
-# run_kit KIT: vm-check KIT, leaving its status and wall time in build/KIT/.
+# kit_run KIT: how the matrix runs KIT's suite, check or package: a kit
+# that tests its release's Debian packages runs the suite they install in
+# place of the checkout's, which would cost a second guest.
+kit_run() {
+	(kit_load "$1" && if [ -n "$KIT_PACKAGES" ]; then echo package; else echo check; fi)
+}
+
+# kit_results KIT: the directory of the TAP of KIT's matrix run.
+kit_results() {
+	case $(kit_run "$1") in
+	package) echo "$MODKFUNC_TOP/build/$1/package" ;;
+	*) echo "$MODKFUNC_TOP/build/$1" ;;
+	esac
+}
+
+# run_kit KIT: vm-check KIT (or vm-package), leaving its status and wall
+# time in build/KIT/.
 run_kit() {
 	local dir=$MODKFUNC_TOP/build/$1 start rc
 	start=$(date +%s)
-	"$MODKFUNC_TOP/scripts/vm.sh" check "$1" >"$dir/matrix.log" 2>&1
+	"$MODKFUNC_TOP/scripts/vm.sh" "$(kit_run "$1")" "$1" >"$dir/matrix.log" 2>&1
 	rc=$?
 	echo "$rc $(($(date +%s) - start))" >"$dir/matrix.status"
 	echo "matrix: $1 finished: $(tail -n 1 "$dir/matrix.log")"
@@ -49,14 +65,16 @@ row() {
 	read -r rc wall <"$dir/matrix.status" 2>/dev/null
 	# shellcheck source=/dev/null
 	[ -f "$dir/kit.env" ] && . "$dir/kit.env"
-	if counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$dir/check.tap" 2>/dev/null) || [ -n "$counts" ]; then
+	if counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$(kit_results "$1")/check.tap" 2>/dev/null) || [ -n "$counts" ]; then
 		read -r p _ f _ s _ <<<"${counts//,/}"
 	fi
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 	fi
+	local name=$1
+	[ "$(kit_run "$1")" = check ] || name+=' (.deb)'
 	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
-		"$1" "$KIT_KVER" "$KIT_LIBBPF" "$KIT_CLANG" "$KIT_PAHOLE" "$p" "$f" "$s" "$wall"
+		"$name" "$KIT_KVER" "$KIT_LIBBPF" "$KIT_CLANG" "$KIT_PAHOLE" "$p" "$f" "$s" "$wall"
 	[ "$f" -eq 0 ]
 }
 
@@ -64,7 +82,7 @@ start=$(date +%s)
 "$MODKFUNC_TOP/scripts/install-deps.sh" || die "cannot install the host's packages"
 for kit in "$@"; do
 	kit_load "$kit"
-	rm -f "$KIT_BUILD"/{prepared,matrix.status,matrix.log,check.tap}
+	rm -f "$KIT_BUILD"/{prepared,matrix.status,matrix.log,check.tap,package/check.tap}
 	mkdir -p "$KIT_BUILD"
 	prepare_kit "$kit" &
 done
@@ -78,14 +96,30 @@ guests_running() {
 	echo "$n"
 }
 
+# packages_ready KIT: whether the kit whose packages KIT tests is built,
+# when the matrix builds it too: KIT's run would otherwise wait for the
+# matrix's build of it in a guest's slot. When that build failed, so has
+# KIT, with its status and the reason in build/KIT/matrix.log.
+packages_ready() {
+	local from dir=$MODKFUNC_TOP/build/$1
+	from=$(kit_load "$1" && echo "$KIT_PACKAGES")
+	case $from in '' | build) return 0 ;; esac
+	[[ " ${all_kits[*]} " == *" $from "* ]] || return 0
+	[ ! -f "$MODKFUNC_TOP/build/$from/prepared" ] || return 0
+	[ -f "$MODKFUNC_TOP/build/$from/matrix.status" ] || return 1
+	echo "matrix: $1 tests $from's packages, and $from failed to build" | tee "$dir/matrix.log"
+	echo "1 -" >"$dir/matrix.status"
+	return 1
+}
+
 # A kit that failed to build already has its status; it never starts.
-started=() waiting=("$@")
+started=() waiting=("$@") all_kits=("$@")
 while [ ${#waiting[@]} -gt 0 ]; do
 	next=()
 	for kit in "${waiting[@]}"; do
 		dir=$MODKFUNC_TOP/build/$kit
 		[ ! -f "$dir/matrix.status" ] || continue
-		if [ -f "$dir/prepared" ] && [ "$(guests_running)" -lt "$jobs" ]; then
+		if [ -f "$dir/prepared" ] && packages_ready "$kit" && [ "$(guests_running)" -lt "$jobs" ]; then
 			started+=("$kit")
 			echo "matrix: $kit started"
 			run_kit "$kit" &
@@ -116,7 +150,7 @@ done
 echo
 cat "$table"
 for kit in "$@"; do
-	grep -h '# skip' "$MODKFUNC_TOP/build/$kit/check.tap" 2>/dev/null |
+	grep -h '# skip' "$(kit_results "$kit")/check.tap" 2>/dev/null |
 		sed "s/^ok [0-9]* /matrix: $kit skipped: /"
 done
 echo "matrix: $# kits in $(($(date +%s) - start)) s: $([ "$rc" -eq 0 ] && echo pass || echo FAIL)"

@@ -5,6 +5,10 @@
 #   vm.sh check KIT [REGEX]
 #                     the user flow: load the modules, make check, unload;
 #                     with REGEX, only the tests whose names match
+#   vm.sh package KIT the user flow of the Debian packages: install the
+#                     .deb files of the kit's release (packages= in its kit
+#                     file) on a writable overlay of its root, modprobe,
+#                     and run the package's autopkgtest, modkfunc-check
 #   vm.sh run KIT     run $MODKFUNC_VM_CMD, with the modules built
 #   vm.sh shell KIT   an interactive shell
 #
@@ -14,7 +18,7 @@
 # build/KIT/ (check.tap, check.junit.xml, check.ktap, dmesg.txt); a
 # filtered check's in build/KIT/filtered/, and run's and shell's in
 # build/KIT/vm-run/, so that only a whole suite run replaces the suite's
-# results. The counts vm-check prints are read from the KTAP.
+# results; package's in build/KIT/package/. The counts vm-check prints are read from the KTAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -40,7 +44,7 @@ make_initramfs() {
 	cp /bin/busybox "$dir/bin/busybox"
 	cp "$MODKFUNC_TOP/scripts/guest-init" "$dir/init"
 	: >"$dir/modules.order"
-	kos=$(kit_chroot modprobe -a -S "$KIT_KVER" --show-depends 9p 9pnet_virtio virtio_pci |
+	kos=$(kit_chroot modprobe -a -S "$KIT_KVER" --show-depends 9p 9pnet_virtio virtio_pci overlay |
 		awk '$1 == "insmod" && !seen[$2]++ { print $2 }')
 	for ko in $kos; do
 		ko=$KIT_ROOT$ko
@@ -66,6 +70,8 @@ write_job() {
 	# The guest's sh is dash, so the filter is single-quoted by hand.
 	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s' '%s'\n" "${KIT_BUILD#"$MODKFUNC_TOP"/}" \
 		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" "$(module_dir)" ;;
+	package) printf "exec scripts/guest-package.sh '%s' '%s' '%s'\n" "${DEB_DIR#"$MODKFUNC_TOP"/}" \
+		"${OUT#"$MODKFUNC_TOP"/}" "${KIT_BUILD#"$MODKFUNC_TOP"/}" ;;
 	run) printf '%s\n' "$MODKFUNC_VM_CMD" ;;
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
 	esac >"$VM_DIR/job"
@@ -182,7 +188,7 @@ boot() {
 	[ "$MODE" = shell ] && console=(-nographic)
 	qemu_cmd "$ACCEL"
 	timeout --foreground -k 10 "$VM_TIMEOUT" "${QEMU_CMD[@]}" "${console[@]}" \
-		-append "console=ttyS0 panic=-1 quiet loglevel=4 $MEMDEBUG ${VM_KERNEL_ARGS:-} modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
+		-append "console=ttyS0 panic=-1 quiet loglevel=4 $MEMDEBUG ${VM_KERNEL_ARGS:-} ${ROOT_RW:-} modkfunc_job=$KIT_SRC/${VM_DIR#"$MODKFUNC_TOP"/}/job" \
 		-fsdev "local,id=rootfs,path=$KIT_ROOT,security_model=passthrough,readonly=on,multidevs=remap" \
 		-device virtio-9p-pci,fsdev=rootfs,mount_tag=rootfs \
 		-fsdev "local,id=src,path=$MODKFUNC_TOP,security_model=passthrough,multidevs=remap" \
@@ -223,14 +229,14 @@ judge() {
 summarize_check() {
 	local counts
 	if ! counts=$("$MODKFUNC_TOP/scripts/tap-summary.sh" "$OUT/check.ktap"); then
-		echo "vm-check: $KIT $KIT_KVER ${counts:-no tests ran}"
+		echo "vm-$MODE: $KIT $KIT_KVER ${counts:-no tests ran}"
 		return 1
 	fi
-	echo "vm-check: $KIT $KIT_KVER $counts"
+	echo "vm-$MODE: $KIT $KIT_KVER $counts"
 }
 
 MODE=${1:-} FILTER=${3:-}
-case $MODE:$# in check:[23] | run:2 | shell:2) ;; *) die "usage: vm.sh check KIT [REGEX] | run KIT | shell KIT" ;; esac
+case $MODE:$# in check:[23] | package:2 | run:2 | shell:2) ;; *) die "usage: vm.sh check KIT [REGEX] | package KIT | run KIT | shell KIT" ;; esac
 case ${VM_ACCEL:-} in '' | kvm | tcg) ;; *) die "VM_ACCEL must be kvm or tcg, not '$VM_ACCEL'" ;; esac
 case ${VM_MEMDEBUG:-1} in 0 | 1) ;; *) die "VM_MEMDEBUG must be 0 or 1, not '$VM_MEMDEBUG'" ;; esac
 # Before any work: a run without a command would build the kit for nothing.
@@ -238,6 +244,13 @@ if [ "$MODE" = run ] && [ -z "${MODKFUNC_VM_CMD:-}" ]; then
 	die "vm-run needs a command: make vm-run CMD='...' (or MODKFUNC_VM_CMD=...)"
 fi
 kit_load "$2"
+if [ "$MODE" = package ]; then
+	[ -n "$KIT_PACKAGES" ] || die "kit $KIT tests no packages: its kit file has no 'packages='"
+	[ "${SANITIZE:-}" != 1 ] || die "vm-package tests the packages as built, never a SANITIZE=1 build"
+	PACKAGES_KIT=${KIT_PACKAGES/#build/$KIT}
+	[ "$(kit_load "$PACKAGES_KIT" && echo "$KIT_SUITE $KIT_PACKAGES")" = "$KIT_SUITE build" ] ||
+		die "kit $KIT tests the packages of $PACKAGES_KIT, which is not a kit of its release, $KIT_SUITE, that builds them (packages=build)"
+fi
 "$MODKFUNC_TOP/scripts/install-deps.sh"
 "$MODKFUNC_TOP/scripts/kit.sh" build "$KIT"
 # shellcheck source=/dev/null
@@ -245,10 +258,15 @@ kit_load "$2"
 
 case $MODE in
 check) OUT=$KIT_BUILD${FILTER:+/filtered} ;;
+package) OUT=$KIT_BUILD/package ROOT_RW=modkfunc_rw ;;
 *) OUT=$KIT_BUILD/vm-run ;;
 esac
+if [ "$MODE" = package ]; then
+	"$MODKFUNC_TOP/scripts/kit.sh" deb "$PACKAGES_KIT"
+	DEB_DIR=$MODKFUNC_TOP/build/$PACKAGES_KIT/deb
+fi
 VM_DIR=$OUT/vm
-rm -rf "$VM_DIR" "$OUT"/check.{tap,junit.xml,ktap} "$OUT/dmesg.txt"
+rm -rf "$VM_DIR" "$OUT"/check.{tap,junit.xml,ktap} "$OUT"/{dmesg.txt,apt.log,dkms-status}
 mkdir -p "$VM_DIR"
 make_initramfs
 write_job
@@ -266,7 +284,7 @@ else
 fi
 judge "$qemu_rc"
 rc=$?
-if [ "$MODE" = check ]; then
+if [ "$MODE" = check ] || [ "$MODE" = package ]; then
 	summarize_check || [ "$rc" -ne 0 ] || rc=1
 fi
 exit "$rc"

@@ -2,13 +2,21 @@
 # The modules as DKMS builds them. In each kit, scripts/dkms.sh ran dkms
 # add, build and install for the kit's kernel into BUILD/dkms; a kit whose
 # suite tests those modules (modules=dkms) runs every other file on them.
+# An installed suite (no kmod/ in its build) has no such build: it checks
+# this machine's own DKMS, where modkfunc-dkms installed the modules.
 
 setup() {
 	load helpers
 	DKMS=$MODKFUNC_BUILD/dkms
-	[ -d "$DKMS" ] || skip "no DKMS build in $DKMS: scripts/dkms.sh makes one in a kit"
-	DKMS_TREES=(--sourcetree "$DKMS/root/usr/src" --dkmstree "$DKMS/tree" --installtree "$DKMS/install")
-	INSTALLED=$DKMS/install/$(uname -r)/updates/dkms
+	if [ -d "$DKMS" ]; then
+		DKMS_TREES=(--sourcetree "$DKMS/root/usr/src" --dkmstree "$DKMS/tree" --installtree "$DKMS/install")
+		INSTALLED=$DKMS/install/$(uname -r)/updates/dkms
+	elif [ ! -d "$MODKFUNC_BUILD/kmod" ] && [ -d /var/lib/dkms/modkfunc ]; then
+		DKMS_TREES=()
+		INSTALLED=/lib/modules/$(uname -r)/updates/dkms
+	else
+		skip "no DKMS build in $DKMS: scripts/dkms.sh makes one in a kit, and modkfunc-dkms installs one for an installed suite"
+	fi
 }
 
 # build_id_loaded MODULE: the build ID the kernel noted for MODULE, in hex.
@@ -20,7 +28,7 @@ build_id_loaded() {
 	local version
 	version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$TESTS_DIR/../../dkms.conf")
 	# dkms 3.0 lets readelf's warnings through to stderr.
-	run_separate dkms status "${DKMS_TREES[@]}" -m modkfunc
+	run_separate dkms status "${DKMS_TREES[@]}" -m modkfunc -k "$(uname -r)"
 	assert_success
 	assert_output "modkfunc/$version, $(uname -r), $(uname -m): installed"
 }
