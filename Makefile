@@ -86,10 +86,10 @@ SHELL_SRCS := $(wildcard scripts/*.sh scripts/guest-init scripts/modkfunc-check 
 	harness/*.sh harness/tests/*.bash \
 	harness/tests/*.bats scripts/tests/*.bats)
 
-.PHONY: all kdir modules modules-nobtf bpf harness tests limits bench-tools check load unload \
+.PHONY: all kdir modules modules-nobtf bpf bpf-sets harness tests limits bench-tools check load unload \
 	matrix bench bench-matrix vm-check vm-run vm-shell deps test lint clean stress vm-stress
 
-all: modules bpf harness tests limits bench-tools
+all: modules bpf bpf-sets harness tests limits bench-tools
 
 # Directories are order-only prerequisites: a new file in one must not
 # make everything in it out of date. Precious, as make would otherwise
@@ -139,18 +139,55 @@ $(B)/vmlinux.h: $(VMLINUX_BTF) | $(B)/
 	$(Q)$(BPFTOOL) btf dump file $< format c >$@
 
 # The vmlinux kfuncs the programs may call differ by kernel; the kernel's
-# BTF, not its version, says which are there.
+# BTF, not its version, says which are there. vmlinux_kfuncs.h's first
+# line names those looked for, so that harness/run-suite.sh can ask the
+# running kernel the same question and take the objects built for it.
 VMLINUX_KFUNCS := bpf_task_from_pid bpf_preempt_disable bpf_kfunc_call_test_pass_ctx bpf_iter_num_new
+# $(call kfuncs_header,WORDS): the header for a kernel whose BTF has the
+# kfuncs the shell words WORDS name, in VMLINUX_KFUNCS's order.
+kfuncs_header = { echo '// vmlinux kfuncs looked for: $(VMLINUX_KFUNCS)'; \
+	for f in $(VMLINUX_KFUNCS); do case " $(1) " in *" $$f "*) echo "\#define HAVE_KFUNC_$$f 1" ;; esac; done; }
 # It depends on the Makefile, which holds the list.
 $(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h Makefile
 	$(call quiet,GEN,$@)
-	$(Q)$(BPFTOOL) btf dump file $(VMLINUX_BTF) | \
-		awk -v want=" $(VMLINUX_KFUNCS) " '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); \
-			if (index(want, " " f " ")) print "#define HAVE_KFUNC_" f " 1" }' >$@
+	$(Q)have=$$($(BPFTOOL) btf dump file $(VMLINUX_BTF) | \
+		awk '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); print f }'); \
+		$(call kfuncs_header,$$have) >$@
+
+# So that one build serves a release's kernels (make install), it has,
+# beside the objects for the build's kernel, a set for each combination of
+# VMLINUX_KFUNCS that Linux has had: 6.1 has test_run's kfuncs; 6.2 adds
+# bpf_task_from_pid; 6.4 bpf_iter_num_new; a later release moves test_run's
+# to bpf_testmod; 6.10 adds bpf_preempt_disable. A set compiles again the
+# objects whose code vmlinux_kfuncs.h changes, and links to the rest.
+KFUNC_SET_task := bpf_task_from_pid
+KFUNC_SET_preempt := bpf_preempt_disable
+KFUNC_SET_pass_ctx := bpf_kfunc_call_test_pass_ctx
+KFUNC_SET_iter := bpf_iter_num_new
+KFUNC_SETS := pass_ctx task+pass_ctx task+pass_ctx+iter task+iter task+iter+preempt
+# make lint checks this list against the sources.
+KFUNC_DEPENDENT := bench_calls kptr linked_main multi_module multi_module_reverse name_lookup \
+	negative_kptr probes
+KFUNC_LINKED := $(filter-out $(KFUNC_DEPENDENT:%=$(B)/bpf/%.bpf.o),$(BPF_OBJS))
+bpf-sets: $(KFUNC_SETS:%=$(B)/kfuncs/%/.built)
+define kfunc_set
+$(B)/kfuncs/$(1)/vmlinux_kfuncs.h: Makefile | $(B)/kfuncs/$(1)/
+	$$(call quiet,GEN,$$@)
+	$(Q)$$(call kfuncs_header,$(foreach k,$(subst +, ,$(1)),$(KFUNC_SET_$(k)))) >$$@
+$(B)/kfuncs/$(1)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(B)/vmlinux.h $(B)/kfuncs/$(1)/vmlinux_kfuncs.h | $(B)/kfuncs/$(1)/bpf/
+	$$(call quiet,BPF,$$@)
+	$(Q)$$(call compile_bpf,-I$(B)/kfuncs/$(1))
+$(B)/kfuncs/$(1)/.built: $(KFUNC_DEPENDENT:%=$(B)/kfuncs/$(1)/bpf/%.bpf.o) $(KFUNC_LINKED)
+	$(Q)for o in $(notdir $(KFUNC_LINKED)); do ln -sfn ../../../bpf/$$$$o $(B)/kfuncs/$(1)/bpf/$$$$o; done
+	$(Q)touch $$@
+endef
+$(foreach s,$(KFUNC_SETS),$(eval $(call kfunc_set,$(s))))
 
 bpf: $(BPF_OBJS)
 BPF_HEADERS := $(B)/vmlinux.h $(B)/vmlinux_kfuncs.h
-compile_bpf = $(CLANG) $(BPF_CFLAGS) -I$(B) -Ibpf_progs -Imodule -c $< -o $@
+# $(call compile_bpf[,-IDIR]): a set's DIR is searched before the build's
+# own vmlinux_kfuncs.h.
+compile_bpf = $(CLANG) $(BPF_CFLAGS) $(1) -I$(B) -Ibpf_progs -Imodule -c $< -o $@
 $(B)/bpf/%.bpf.o: bpf_progs/%.bpf.c $(BPF_HEADERS) | $(B)/bpf/
 	$(call quiet,BPF,$@)
 	$(Q)$(compile_bpf)
@@ -294,13 +331,17 @@ SUITE_SRCS := dkms.conf harness/run-suite.sh harness/bats-report.awk scripts/lib
 	scripts/stress.sh $(wildcard harness/tests/*.bats harness/tests/*.bash harness/tests/*.tsv \
 	harness/fuzz-regressions/*)
 .PHONY: install
-install: bpf harness tests
+install: bpf bpf-sets harness tests
 	$(call quiet,INSTALL,$(SUITE_DIR))
 	$(Q)install -d $(SUITE_DIR)/build/bpf $(SUITE_DIR)/build/tests $(DESTDIR)$(PREFIX)/bin
 	$(Q)cp --parents $(SUITE_SRCS) $(SUITE_DIR)/
 	$(Q)install -m 0755 $(B)/kfcheck $(SUITE_DIR)/build/
 	$(Q)install -m 0644 $(B)/libkfaudit.so $(B)/vmlinux_kfuncs.h $(SUITE_DIR)/build/
 	$(Q)install -m 0644 $(BPF_OBJS) $(SUITE_DIR)/build/bpf/
+	$(Q)for s in $(KFUNC_SETS); do \
+		install -D -m 0644 -t $(SUITE_DIR)/build/kfuncs/$$s $(B)/kfuncs/$$s/vmlinux_kfuncs.h && \
+		install -d $(SUITE_DIR)/build/kfuncs/$$s/bpf && \
+		cp -P $(B)/kfuncs/$$s/bpf/*.bpf.o $(SUITE_DIR)/build/kfuncs/$$s/bpf/ || exit; done
 	$(Q)install -m 0644 $(B)/tests/abi.bash $(SUITE_DIR)/build/tests/
 	$(Q)install -m 0755 $(B)/tests/negative_programs.bats $(SUITE_DIR)/build/tests/
 	$(Q)install -m 0755 scripts/modkfunc-check $(DESTDIR)$(PREFIX)/bin/
@@ -388,10 +429,16 @@ deps:
 test: deps lint
 	@scripts/test.sh $(KITS)
 
+# The programs whose code vmlinux_kfuncs.h changes, directly or through
+# modkfunc.bpf.h's and kptr_map.bpf.h's macros, are those a set compiles again.
+KFUNC_USES := -e HAVE_KFUNC_ -e vmlinux_pair -e VMLINUX_ACQUIRE -e __kptr_owned -e kptr_map.bpf.h
 lint:
 	shellcheck -x $(SHELL_SRCS)
+	@dep=$$(grep -l $(KFUNC_USES) bpf_progs/*.bpf.c | sed 's|^bpf_progs/||; s|\.bpf\.c$$||' | xargs); \
+		[ "$$dep" = "$(sort $(KFUNC_DEPENDENT))" ] || \
+		{ echo "lint: KFUNC_DEPENDENT is '$(KFUNC_DEPENDENT)'; the programs vmlinux_kfuncs.h changes are '$$dep'" >&2; exit 1; }
 
 clean:
 	rm -rf build
 
--include $(wildcard $(B)/harness/*.d $(B)/bpf/*.d $(GEN)/*.d $(FUZZ)/harness/*.d)
+-include $(wildcard $(B)/harness/*.d $(B)/bpf/*.d $(B)/kfuncs/*/bpf/*.d $(GEN)/*.d $(FUZZ)/harness/*.d)

@@ -43,7 +43,30 @@ for f in kfcheck tests/negative_programs.bats; do
 	[ -e "$build/$f" ] || { echo "make check: $build/$f is missing; run 'make' first" >&2; exit 1; }
 done
 
-export MODKFUNC_BUILD=$build MODKFUNC_TESTS=$PWD/harness/tests
+# The BPF objects for this kernel: the build's own, or, in a suite built
+# once for a release's kernels (make install), the set compiled for the
+# vmlinux kfuncs this kernel's BTF has (see VMLINUX_KFUNCS in Makefile).
+looked_for=$(sed -n '1s|^// vmlinux kfuncs looked for: ||p' "$build/vmlinux_kfuncs.h")
+[ -n "$looked_for" ] || { echo "make check: $build/vmlinux_kfuncs.h names no kfuncs looked for; run 'make' again" >&2; exit 1; }
+want="// vmlinux kfuncs looked for: $looked_for" have=()
+for f in $looked_for; do
+	found=$("$build/kfcheck" btf-func "$f") || exit 1
+	[ -z "$found" ] || { want+=$'\n'"#define HAVE_KFUNC_$f 1" have+=("$f"); }
+done
+kfuncs=''
+for dir in "$build" "$build"/kfuncs/*; do
+	if [ "$(cat "$dir/vmlinux_kfuncs.h" 2>/dev/null)" = "$want" ]; then
+		kfuncs=$dir
+		break
+	fi
+done
+if [ -z "$kfuncs" ]; then
+	built=$(sed -n 's/^#define HAVE_KFUNC_\([^ ]*\) 1$/\1/p' "$build/vmlinux_kfuncs.h" | xargs)
+	echo "make check: $build has no BPF objects for this kernel, whose BTF has the vmlinux kfuncs {${have[*]}}; they were built for {$built}: build them against this kernel (make KDIR=...)" >&2
+	exit 1
+fi
+
+export MODKFUNC_BUILD=$build MODKFUNC_KFUNCS=$kfuncs MODKFUNC_TESTS=$PWD/harness/tests
 mkdir -p "$results" || exit 1
 # mawk fills its whole input buffer before it runs a rule: without
 # -W interactive the TAP would show up only when the suite ends.

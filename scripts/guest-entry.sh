@@ -7,6 +7,8 @@ mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /var/tmp
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t bpf bpf /sys/fs/bpf
+# apt logs dpkg's output through a pseudo-terminal.
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
 # bats reads its tests through /dev/fd; without it, it runs none.
 ln -sf /proc/self/fd /dev/fd
 ln -sf /proc/self/fd/0 /dev/stdin

@@ -37,7 +37,7 @@ kit_load() {
 	KIT_FILE=$KITS_DIR/$KIT.kit
 	[ -f "$KIT_FILE" ] || die "unknown kit '$KIT' (known: $(kit_names))"
 	KIT_SUITE='' KIT_EXTRA_SUITES='' KIT_KERNEL_VERSION=''
-	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE='' KIT_MODULES=build KIT_PACKAGES=''
+	KIT_KERNEL_PACKAGES='' KIT_EXTRA_PACKAGES='' KIT_BTF_FIX_SOURCE='' KIT_MODULES=build KIT_PACKAGES='' KIT_RUNS=''
 	while IFS='=' read -r key val; do
 		case $key in
 		'' | '#'*) ;;
@@ -49,6 +49,7 @@ kit_load() {
 		btf_fix_source) KIT_BTF_FIX_SOURCE=$val ;;
 		modules) KIT_MODULES=$val ;;
 		packages) KIT_PACKAGES=$val ;;
+		runs) KIT_RUNS=$val ;;
 		*) die "$KIT_FILE: unknown key '$key'" ;;
 		esac
 	done <"$KIT_FILE"
@@ -65,6 +66,15 @@ kit_load() {
 	'' | build) ;;
 	*) [ -f "$KITS_DIR/$KIT_PACKAGES.kit" ] || die "$KIT_FILE: packages is build or a kit's name, not '$KIT_PACKAGES'" ;;
 	esac
+	# runs: what make matrix runs in the kit's guest, vm-check's suite of
+	# the checkout or vm-package's of the packages; by default the packages'
+	# when it tests some, which would otherwise cost a second guest.
+	[ -n "$KIT_RUNS" ] || KIT_RUNS=$([ -n "$KIT_PACKAGES" ] && echo package || echo check)
+	case " $KIT_RUNS " in
+	' check ' | ' package ' | ' check package ') ;;
+	*) die "$KIT_FILE: runs is check, package or 'check package', not '$KIT_RUNS'" ;;
+	esac
+	[[ $KIT_RUNS != *package* ]] || [ -n "$KIT_PACKAGES" ] || die "$KIT_FILE: runs has package, but the kit has no packages="
 	KIT_DIR=$MODKFUNC_CACHE/kits/$KIT
 	KIT_ROOT=$KIT_DIR/rootfs
 	# SANITIZE=1 (make SANITIZE=1) builds into a directory of its own, as

@@ -64,14 +64,21 @@ module_dir() {
 	echo "${KIT_BUILD#"$MODKFUNC_TOP"/}/dkms/install/$KIT_KVER/updates/dkms"
 }
 
+# The modules the packages' suite tests, when DKMS cannot build them: on
+# a kit whose stock headers lack BTF tooling (btf_fix_source), those the
+# kit built through kdir-btf-fix.sh, as that release's users build them.
+package_modules() {
+	[ -z "$KIT_BTF_FIX_SOURCE" ] || echo "${KIT_BUILD#"$MODKFUNC_TOP"/}/kmod/module"
+}
+
 write_job() {
 	# shellcheck disable=SC2016 # the shell job's $(...) is for the guest
 	case $MODE in
 	# The guest's sh is dash, so the filter is single-quoted by hand.
 	check) printf "exec scripts/guest-check.sh '%s' '%s' '%s' '%s'\n" "${KIT_BUILD#"$MODKFUNC_TOP"/}" \
 		"${FILTER//\'/\'\\\'\'}" "${OUT#"$MODKFUNC_TOP"/}" "$(module_dir)" ;;
-	package) printf "exec scripts/guest-package.sh '%s' '%s' '%s'\n" "${DEB_DIR#"$MODKFUNC_TOP"/}" \
-		"${OUT#"$MODKFUNC_TOP"/}" "${KIT_BUILD#"$MODKFUNC_TOP"/}" ;;
+	package) printf "exec scripts/guest-package.sh '%s' '%s' '%s' '%s'\n" "${DEB_DIR#"$MODKFUNC_TOP"/}" \
+		"${OUT#"$MODKFUNC_TOP"/}" "${KIT_BUILD#"$MODKFUNC_TOP"/}" "$(package_modules)" ;;
 	run) printf '%s\n' "$MODKFUNC_VM_CMD" ;;
 	shell) echo 'echo "guest: $(uname -r); the checkout is /src; exit to power off"; exec bash -l' ;;
 	esac >"$VM_DIR/job"

@@ -10,6 +10,8 @@ bats_require_minimum_version 1.5.0
 # build generated elsewhere.
 TESTS_DIR=${BASH_SOURCE[0]%/*}
 : "${MODKFUNC_BUILD:?run the suite through 'make check'}"
+# The BPF objects compiled for this kernel's vmlinux kfuncs (run-suite.sh).
+: "${MODKFUNC_KFUNCS:?run the suite through 'make check'}"
 
 # bats runs a DEBUG trap before every command, to keep a stack trace; in
 # a TCG guest that costs more than most tests themselves (a quarter of a
@@ -37,7 +39,7 @@ KFCHECK=$MODKFUNC_BUILD/kfcheck
 # Each kfcheck run would read all of /proc/kallsyms, most of its time in a
 # TCG guest; a snapshot serves the runs until a module comes or goes.
 export KFCHECK_KALLSYMS_CACHE=$BATS_RUN_TMPDIR
-BPF_OBJS=$MODKFUNC_BUILD/bpf
+BPF_OBJS=$MODKFUNC_KFUNCS/bpf
 MESSAGES=$TESTS_DIR/messages.tsv
 NEEDS=$TESTS_DIR/needs.tsv
 MODULES_SH=$TESTS_DIR/../../scripts/modules.sh

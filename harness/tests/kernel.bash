@@ -126,7 +126,7 @@ assert_no_leak() {
 
 # The vmlinux acquire/release pair the multi-module programs call at off 0
 # (see vmlinux_pair() in bpf_progs/modkfunc.bpf.h), and what it returns.
-IFS= read -r -d '' VMLINUX_KFUNCS <"$MODKFUNC_BUILD/vmlinux_kfuncs.h" || :
+IFS= read -r -d '' VMLINUX_KFUNCS <"$MODKFUNC_KFUNCS/vmlinux_kfuncs.h" || :
 if [[ $VMLINUX_KFUNCS == *HAVE_KFUNC_bpf_task_from_pid* ]]; then
 	VMLINUX_ACQUIRE=bpf_task_from_pid VMLINUX_PAIR_VALUE=1
 else
