@@ -127,9 +127,8 @@ modules: $(KMOD_FILES) | kdir
 KMOD_NOBTF := $(B)/kmod-nobtf
 modules-nobtf: $(KMOD_FILES)
 	@test -n "$(KDIR_NOBTF)" || { echo "make: modules-nobtf needs KDIR_NOBTF=" >&2; exit 1; }
-	$(Q)rm -rf $(KMOD_NOBTF)
 	$(Q)mkdir -p $(KMOD_NOBTF)
-	$(Q)cd $(KMOD) && cp --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
+	$(Q)cd $(KMOD) && cp -u --parents Kbuild $(MODULE_SRCS) $(KMOD_NOBTF)/
 	$(call quiet,KBUILD,$(KMOD_NOBTF))
 	$(Q)$(MAKE) -C $(KDIR_NOBTF) M=$(KMOD_NOBTF) MODKFUNC_ALLOW_NO_BTF=1 modules
 
@@ -151,7 +150,7 @@ kfuncs_header = { echo '// vmlinux kfuncs looked for: $(VMLINUX_KFUNCS)'; \
 $(B)/vmlinux_kfuncs.h: $(B)/vmlinux.h Makefile
 	$(call quiet,GEN,$@)
 	$(Q)have=$$($(BPFTOOL) btf dump file $(VMLINUX_BTF) | \
-		awk '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); print f }'); \
+		awk '$$2 == "FUNC" { f = $$3; gsub(/\047/, "", f); printf "%s ", f }'); \
 		$(call kfuncs_header,$$have) >$@
 
 # So that one build serves a release's kernels (make install), it has,
@@ -341,7 +340,7 @@ install: bpf bpf-sets harness tests
 	$(Q)for s in $(KFUNC_SETS); do \
 		install -D -m 0644 -t $(SUITE_DIR)/build/kfuncs/$$s $(B)/kfuncs/$$s/vmlinux_kfuncs.h && \
 		install -d $(SUITE_DIR)/build/kfuncs/$$s/bpf && \
-		cp -P $(B)/kfuncs/$$s/bpf/*.bpf.o $(SUITE_DIR)/build/kfuncs/$$s/bpf/ || exit; done
+		cp -P --remove-destination $(B)/kfuncs/$$s/bpf/*.bpf.o $(SUITE_DIR)/build/kfuncs/$$s/bpf/ || exit; done
 	$(Q)install -m 0644 $(B)/tests/abi.bash $(SUITE_DIR)/build/tests/
 	$(Q)install -m 0755 $(B)/tests/negative_programs.bats $(SUITE_DIR)/build/tests/
 	$(Q)install -m 0755 scripts/modkfunc-check $(DESTDIR)$(PREFIX)/bin/

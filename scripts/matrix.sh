@@ -11,10 +11,11 @@
 # run's output to build/KIT/matrix.log or build/KIT/package/matrix.log; a
 # failing run's tail is printed. The wall column is each run's guest.
 #
-# MATRIX_ALSO=CMD: one more guest's job, not in the table (make test's
-# kselftest run), started in the first slot free once every run has
-# started, so that it fills the slot the last runs leave idle. Its output
-# goes to build/matrix-also.out, its exit status to build/matrix-also.status.
+# MATRIX_ALSO=CMD: one more guest's job, a bash command line, not in the
+# table (make test's kselftest run), started in the first slot free once
+# every run has started, so that it fills the slot the last runs leave
+# idle. Its output goes to build/matrix-also.out, its exit status to
+# build/matrix-also.status.
 # Usage: matrix.sh KIT...
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -89,10 +90,10 @@ row() {
 }
 
 start=$(date +%s)
+# Before anything can fail: make test must never read an earlier run's.
+rm -f "$MODKFUNC_TOP/build/matrix-also".{out,status}
 "$MODKFUNC_TOP/scripts/install-deps.sh" || die "cannot install the host's packages"
 units=()
-rm -f "$MODKFUNC_TOP/build/matrix-also".{out,status}
-mkdir -p "$MODKFUNC_TOP/build"
 for kit in "$@"; do
 	kit_load "$kit"
 	rm -f "$KIT_BUILD"/{prepared,matrix.status,matrix.log,check.tap} \
@@ -155,7 +156,7 @@ if [ -n "${MATRIX_ALSO:-}" ]; then
 	echo "matrix: started $MATRIX_ALSO"
 	(
 		rc=0
-		$MATRIX_ALSO >"$MODKFUNC_TOP/build/matrix-also.out" 2>&1 || rc=$?
+		bash -c "$MATRIX_ALSO" >"$MODKFUNC_TOP/build/matrix-also.out" 2>&1 || rc=$?
 		echo "$rc" >"$MODKFUNC_TOP/build/matrix-also.status"
 	) &
 fi

@@ -12,7 +12,7 @@ set -uo pipefail
 [ $# -gt 0 ] || die "usage: test.sh KIT..."
 
 rc=0
-MATRIX_ALSO="$MODKFUNC_TOP/scripts/kselftest.sh bookworm" "$MODKFUNC_TOP/scripts/matrix.sh" "$@" || rc=1
+MATRIX_ALSO="$(printf '%q' "$MODKFUNC_TOP/scripts/kselftest.sh") bookworm" "$MODKFUNC_TOP/scripts/matrix.sh" "$@" || rc=1
 
 ksft_out=$MODKFUNC_TOP/build/matrix-also.out kp=0 kf=1
 [ "$(cat "$MODKFUNC_TOP/build/matrix-also.status" 2>/dev/null)" != 0 ] || kp=1 kf=0

@@ -5,10 +5,12 @@
 #   vm.sh check KIT [REGEX]
 #                     the user flow: load the modules, make check, unload;
 #                     with REGEX, only the tests whose names match
-#   vm.sh package KIT the user flow of the Debian packages: install the
-#                     .deb files of the kit's release (packages= in its kit
-#                     file) on a writable overlay of its root, modprobe,
-#                     and run the package's autopkgtest, modkfunc-check
+#   vm.sh package KIT the user flow of the Debian packages of the kit's
+#                     release (packages= in its kit file), on a writable
+#                     overlay of its root: autopkgtest installs them and
+#                     runs their test; on a kit whose headers DKMS cannot
+#                     build on, apt installs modkfunc-tests and
+#                     modkfunc-check tests the modules the kit built
 #   vm.sh run KIT     run $MODKFUNC_VM_CMD, with the modules built
 #   vm.sh shell KIT   an interactive shell
 #
