@@ -10,12 +10,6 @@
 # one core busy. A kit's build goes to build/KIT/prepare.log, and each
 # run's output to build/KIT/matrix.log or build/KIT/package/matrix.log; a
 # failing run's tail is printed. The wall column is each run's guest.
-#
-# MATRIX_ALSO=CMD: one more guest's job, a bash command line, not in the
-# table (make test's kselftest run), started in the first slot free once
-# every run has started, so that it fills the slot the last runs leave
-# idle. Its output goes to build/matrix-also.out, its exit status to
-# build/matrix-also.status.
 # Usage: matrix.sh KIT...
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
@@ -90,8 +84,6 @@ row() {
 }
 
 start=$(date +%s)
-# Before anything can fail: make test must never read an earlier run's.
-rm -f "$MODKFUNC_TOP/build/matrix-also".{out,status}
 "$MODKFUNC_TOP/scripts/install-deps.sh" || die "cannot install the host's packages"
 units=()
 for kit in "$@"; do
@@ -149,17 +141,6 @@ while [ ${#waiting[@]} -gt 0 ]; do
 	waiting=("${next[@]}")
 	[ ${#waiting[@]} -eq 0 ] || sleep 2
 done
-if [ -n "${MATRIX_ALSO:-}" ]; then
-	while [ "$(guests_running)" -ge "$jobs" ]; do
-		sleep 2
-	done
-	echo "matrix: started $MATRIX_ALSO"
-	(
-		rc=0
-		bash -c "$MATRIX_ALSO" >"$MODKFUNC_TOP/build/matrix-also.out" 2>&1 || rc=$?
-		echo "$rc" >"$MODKFUNC_TOP/build/matrix-also.status"
-	) &
-fi
 wait
 
 rc=0 table=$MODKFUNC_TOP/build/matrix.md
